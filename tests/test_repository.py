@@ -1,0 +1,206 @@
+"""The harness keeps its promises: one dependency list, notebooks stored as nbval expects them.
+
+These tests read the repository's own files; they never touch the network.
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: pytest brings tomli
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# conda-forge spells a few packages differently from PyPI; none of ours today.
+CONDA_TO_PIP: dict[str, str] = {}
+NOT_PACKAGES = {"python", "pip"}
+
+
+# ---------------------------------------------------------------- environment files
+def environment_yml() -> dict:
+    """name, channels and the conda dependency strings of environment.yml.
+
+    The file is simple enough to read without a YAML library, and reading it
+    by hand keeps this test free of one more dependency.
+    """
+    name, channels, deps, section = None, [], [], None
+    for raw in (ROOT / "environment.yml").read_text().splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if not line.startswith(" "):
+            key, _, value = line.partition(":")
+            section = key.strip()
+            if section == "name":
+                name = value.strip()
+            continue
+        item = line.strip()
+        if not item.startswith("- "):
+            continue
+        item = item[2:].strip()
+        if section == "channels":
+            channels.append(item)
+        elif section == "dependencies" and raw.startswith("  - ") and not item.startswith("pip:"):
+            deps.append(item)
+    return {"name": name, "channels": channels, "dependencies": deps}
+
+
+def conda_requirements() -> dict[str, str]:
+    out = {}
+    for spec in environment_yml()["dependencies"]:
+        spec = spec.replace(" ", "")
+        if re.match(r"[A-Za-z0-9_.-]+", spec).group(0).lower() in NOT_PACKAGES:
+            continue  # conda's own `python=3.12` is not a PEP 508 requirement
+        req = Requirement(spec)
+        out[CONDA_TO_PIP.get(req.name.lower(), req.name.lower())] = str(req.specifier)
+    return out
+
+
+def pyproject_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    specs = project["dependencies"] + project["optional-dependencies"]["course"]
+    return {Requirement(s).name.lower(): str(Requirement(s).specifier) for s in specs}
+
+
+def test_environment_is_ictp_eq_on_conda_forge():
+    env = environment_yml()
+    assert env["name"] == "ICTP_EQ"
+    assert env["channels"] == ["conda-forge"]
+    assert any(d.startswith("python") for d in env["dependencies"])
+
+
+def test_environment_installs_the_package_itself():
+    text = (ROOT / "environment.yml").read_text()
+    assert re.search(r"^\s+- pip:\s*\n\s+- -e \.\s*$", text, re.M), "environment.yml must pip-install -e ."
+
+
+def test_environment_and_pyproject_list_the_same_packages():
+    conda, pip = conda_requirements(), pyproject_requirements()
+    only_conda = sorted(set(conda) - set(pip))
+    only_pip = sorted(set(pip) - set(conda))
+    assert not only_conda, f"in environment.yml but not pyproject.toml: {only_conda}"
+    assert not only_pip, f"in pyproject.toml but not environment.yml: {only_pip}"
+    differing = {n: (conda[n], pip[n]) for n in conda if conda[n] != pip[n]}
+    assert not differing, f"version bounds differ (environment.yml, pyproject.toml): {differing}"
+
+
+def test_no_exact_pins():
+    pinned = [s for s in environment_yml()["dependencies"] if "==" in s]
+    assert not pinned, f"exact pins stop solving on new laptops: {pinned}"
+
+
+def test_the_agreement_check_can_fail(monkeypatch):
+    """Adding a package to one list only must be caught."""
+    extra = dict(pyproject_requirements(), xarray=">=2023")
+    monkeypatch.setattr(sys.modules[__name__], "pyproject_requirements", lambda: extra)
+    with pytest.raises(AssertionError, match="xarray"):
+        test_environment_and_pyproject_list_the_same_packages()
+
+
+# ---------------------------------------------------------------- notebooks as stored
+def load(nb: Path) -> dict:
+    return json.loads(nb.read_text())
+
+
+def code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def notebook_problems(nb: dict) -> list[str]:
+    """Everything that would make a stored notebook fail the course's conventions."""
+    problems = []
+    kernel = nb.get("metadata", {}).get("kernelspec", {}).get("name")
+    if kernel != "python3":
+        problems.append(f"kernelspec is {kernel!r}, not 'python3'")
+    counts = [c.get("execution_count") for c in code_cells(nb) if "".join(c["source"]).strip()]
+    if counts != list(range(1, len(counts) + 1)):
+        problems.append(f"execution counts are {counts[:8]}..., not 1..n (run `make execute`)")
+    for i, cell in enumerate(nb["cells"]):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                problems.append(f"cell {i} stores an error output ({out.get('ename')})")
+            if out.get("name") == "stderr":
+                problems.append(f"cell {i} writes to stderr: {''.join(out.get('text', ''))[:80]!r}")
+            if "image/svg+xml" in out.get("data", {}):
+                problems.append(f"cell {i} stores an SVG figure (use PNG)")
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "solution" in tags and not cell["metadata"].get("jupyter", {}).get("source_hidden"):
+            problems.append(f"cell {i} is a solution but not collapsed (source_hidden)")
+        if re.search(r"\bTODO\b|\bFIXME\b|NotImplementedError", "".join(cell["source"])):
+            problems.append(f"cell {i} holds TODO, FIXME or NotImplementedError")
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_as_nbval_expects(path):
+    assert notebook_problems(load(path)) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_named_in_the_readme(path):
+    assert path.name in (ROOT / "README.md").read_text()
+
+
+def test_the_notebook_checks_can_fail():
+    bad = {
+        "metadata": {"kernelspec": {"name": "ictp"}},
+        "cells": [
+            {"cell_type": "code", "source": ["1"], "execution_count": 2, "metadata": {},
+             "outputs": [{"output_type": "stream", "name": "stderr", "text": "warning"}]},
+            {"cell_type": "code", "source": ["x = 1  # TODO"], "execution_count": 1,
+             "metadata": {"tags": ["solution"]},
+             "outputs": [{"output_type": "error", "ename": "NameError"},
+                         {"output_type": "display_data", "data": {"image/svg+xml": "<svg/>"}}]},
+        ],
+    }
+    problems = "\n".join(notebook_problems(bad))
+    for expected in ("kernelspec", "execution counts", "stderr", "error output", "SVG",
+                     "not collapsed", "TODO"):
+        assert expected in problems
+
+
+# ---------------------------------------------------------------- harness files
+def test_nbval_sanitizer_masks_memory_addresses():
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "tests" / "nbval_sanitize.cfg")
+    text = "<mlcourse.layers.Dense object at 0x7f3a2b1c4d50>"
+    for section in cfg.sections():
+        text = re.sub(cfg[section]["regex"], cfg[section]["replace"], text)
+    assert "0x7f3a2b1c4d50" not in text
+
+
+def test_make_help_lists_every_target():
+    makefile = (ROOT / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split()
+    shown = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout
+    missing = [t for t in phony if f"make {t} " not in shown]
+    assert not missing, f"make help does not list: {missing}"
+
+
+def test_ci_runs_make_test():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "set -euo pipefail" in ci and "make test" in ci
+
+
+def test_readme_shows_the_two_commands_first():
+    readme = (ROOT / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    assert "make notebook" in first_block and "make test" in first_block
+
+
+@pytest.mark.parametrize("pattern", [".venv/", "__pycache__/", ".ipynb_checkpoints/", "build/"])
+def test_gitignore_keeps_build_output_out(pattern):
+    assert pattern in (ROOT / ".gitignore").read_text().split()
