@@ -26,9 +26,8 @@ else
 endif
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-# Plain, reproducible runs: one hash seed, a non-interactive matplotlib for scripts.
+# Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300
 
 .PHONY: help setup notebook lab test execute bench clean

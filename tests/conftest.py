@@ -1,0 +1,5 @@
+"""Shared test setup: figures are drawn off-screen."""
+
+import matplotlib
+
+matplotlib.use("Agg")
