@@ -177,8 +177,25 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
     loss._check(model._forward(X[:1]), y[:1])  # wrong target shapes fail here, clearly
 
     history = History()
-    best, best_weights, since_best = np.inf, None, 0
     progress = _Progress(epochs, verbose)
+    n = len(X)
+    # A too-large learning rate makes the numbers overflow on the way to NaN; that is
+    # caught below and explained, so numpy's own overflow warnings would only add noise.
+    with np.errstate(over="ignore", invalid="ignore"):
+        _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metrics, rng,
+               early_stopping, restore_best, history, progress)
+    progress.close(not history.diverged)
+    if not history.diverged:
+        history.message = _summary(history)
+    if verbose:
+        print(history.message)
+    return history
+
+
+def _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metrics, rng,
+           early_stopping, restore_best, history, progress):
+    """The loop of the slides: batches, forward, loss, backward, update; then the book-keeping."""
+    best, best_weights, since_best = np.inf, None, 0
     n = len(X)
     for epoch in range(1, epochs + 1):
         order = rng.permutation(n)
@@ -218,12 +235,6 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
             break
     if best_weights is not None and (history.stopped_early or history.diverged):
         model.set_weights(best_weights)
-    progress.close(not history.diverged)
-    if not history.diverged:
-        history.message = _summary(history)
-    if verbose:
-        print(history.message)
-    return history
 
 
 def _summary(history: History) -> str:
