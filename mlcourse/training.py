@@ -242,6 +242,7 @@ def _summary(history: History) -> str:
     if "val_loss" in history:
         last += f", val_loss {history['val_loss'][-1]:.4g}"
     if history.stopped_early:
+        key = "val_loss" if "val_loss" in history else "loss"
         return (f"Stopped early at epoch {history.epochs} ({last}); "
-                f"best epoch {history.best_epoch}, val_loss {min(history['val_loss']):.4g}.")
+                f"best epoch {history.best_epoch}, {key} {min(history[key]):.4g}.")
     return f"Trained {history.epochs} epochs: {last}."
