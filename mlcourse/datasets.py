@@ -1,0 +1,147 @@
+"""Data for the course: real data shipped in ``data/``, and documented generators.
+
+Generators (``make_*``) build data from textbook physics where no real data
+set fits a lesson; they are seeded and say clearly that they are synthetic.
+Loaders (``load_*``) read the real data in the repository's ``data/`` folder;
+``data/README.md`` gives each file's source, citation, licence and checksum.
+Nothing here downloads anything.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from ._validation import check_rng, check_scalar
+
+__all__ = ["make_ocean_profiles", "OCEAN_INPUTS", "OCEAN_TARGETS", "OCEAN_UNITS",
+           "saunders_pressure"]
+
+OCEAN_INPUTS = ["temperature_C", "pressure_dbar", "pH", "salinity_psu", "light_W_m2"]
+OCEAN_TARGETS = ["latitude_deg", "longitude_deg", "depth_m"]
+OCEAN_UNITS = {
+    "temperature_C": "°C", "pressure_dbar": "dbar", "pH": "", "salinity_psu": "psu",
+    "light_W_m2": "W/m²", "latitude_deg": "°N", "longitude_deg": "°E", "depth_m": "m",
+}
+
+# Instrument noise (1 standard deviation), typical of a CTD cast with pH and light sensors.
+OCEAN_NOISE = {"temperature_C": 0.02, "pressure_dbar": 0.5, "pH": 0.01, "salinity_psu": 0.01}
+LIGHT_RELATIVE_NOISE = 0.05
+LIGHT_ATTENUATION = 0.04  # 1/m, clear open-ocean water (Beer-Lambert)
+SUN_DECLINATION = 23.4    # degrees: the profiles are "measured" at the June solstice
+
+
+def saunders_pressure(depth_m, latitude_deg):
+    """Sea pressure in dbar at a depth, after Saunders (1981).
+
+    ``p = ((1 - c1) - sqrt((1 - c1)^2 - 8.84e-6 z)) / 4.42e-6`` with
+    ``c1 = (5.92 + 5.25 sin^2(lat)) 1e-3``: about 1 dbar per metre, slightly
+    more at depth and toward the poles.
+
+    Saunders, P. M. (1981), Practical conversion of pressure to depth,
+    J. Phys. Oceanogr. 11, 573-574, doi:10.1175/1520-0485(1981)011<0573:PCOPTD>2.0.CO;2.
+
+    >>> round(float(saunders_pressure(1000.0, 30.0)), 1)
+    1009.6
+    """
+    c1 = (5.92 + 5.25 * np.sin(np.radians(latitude_deg)) ** 2) * 1e-3
+    return ((1 - c1) - np.sqrt((1 - c1) ** 2 - 8.84e-6 * np.asarray(depth_m))) / 4.42e-6
+
+
+def _temperature(lat, lon, z):
+    """Warm mixed layer over a thermocline decaying toward ~2.5 °C at depth."""
+    surface = -1.0 + 29.0 * np.cos(np.radians(lat)) ** 2
+    surface = surface - 1.5 * (lat < -40)                    # Southern Ocean is colder
+    surface = surface + 0.8 * np.cos(np.radians(lon - 150))  # warm pool of the western Pacific
+    deep = 2.5
+    return deep + (surface - deep) * np.exp(-z / 350.0)
+
+
+def _salinity(lat, lon, z):
+    """Subtropical maxima near 25° of latitude, a halocline toward 34.7 psu at depth."""
+    surface = 34.0 + 2.6 * np.exp(-((np.abs(lat) - 25.0) / 12.0) ** 2) \
+        - 0.5 * np.exp(-(lat / 8.0) ** 2)                     # rain at the equator
+    surface = surface + 0.3 * np.cos(np.radians(lon + 40))    # the Atlantic is saltier
+    return 34.7 + (surface - 34.7) * np.exp(-z / 250.0)
+
+
+def _ph(lat, z):
+    """pH 8.1 at the surface, a minimum (~7.7) near 700 m where respiration peaks, ~7.8 deep."""
+    surface_drop = 0.05 * np.abs(lat) / 70.0                  # cold water holds more CO2
+    return 7.8 + (0.3 - surface_drop) * np.exp(-z / 150.0) - 0.12 * np.exp(-((z - 700.0) / 250.0) ** 2)
+
+
+def _light(lat, z):
+    """Noon-ish daily mean irradiance at the June solstice, decaying as exp(-k z) with depth."""
+    surface = 350.0 * np.clip(np.cos(np.radians(lat - SUN_DECLINATION)), 0.0, None)
+    return surface * np.exp(-LIGHT_ATTENUATION * z)
+
+
+def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> pd.DataFrame:
+    """SYNTHETIC ocean measurements for the lecture's submarine example.
+
+    "It's cold here... am I near the North Pole?" A submarine measures
+    temperature, pressure, pH, salinity and light and wants its latitude,
+    longitude and depth. No real data set pairs those at random positions, so
+    this generator builds them from textbook ocean physics (Talley et al. 2011,
+    *Descriptive Physical Oceanography*, 6th ed., Academic Press;
+    Fofonoff & Millard 1983, UNESCO Technical Papers in Marine Science 44):
+
+    - temperature: a surface value falling from ~28 °C in the tropics to ~0 °C
+      at 70° (colder still in the Southern Ocean), decaying through the
+      thermocline (e-folding 350 m) toward 2.5 °C at depth;
+    - pressure: Saunders (1981), about 1 dbar per metre (:func:`saunders_pressure`);
+    - salinity: subtropical maxima (~36.5 psu near ±25°), fresher at the
+      equator and toward the poles, a halocline toward 34.7 psu at depth;
+    - pH: ~8.1 at the surface, a minimum of ~7.7 near 700 m, ~7.8 below;
+    - light: daily mean irradiance of the June solstice (sun over 23.4°N),
+      decaying with depth as ``exp(-0.04 z)`` (Beer-Lambert);
+    - longitude: only faint basin contrasts (the western Pacific warm pool,
+      the saltier Atlantic), so that the inputs are nearly blind to it;
+    - Gaussian instrument noise of a CTD cast (``noise=False`` removes it).
+
+    Positions are drawn uniformly over the ocean surface between 70°S and
+    70°N and at depths from 0 to 2000 m (more samples near the surface, as in
+    real casts).
+
+    Parameters
+    ----------
+    n_samples : int, default 2000
+    rng : numpy.random.Generator or int, optional
+        Same rng, same data.
+    noise : bool, default True
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``OCEAN_INPUTS + OCEAN_TARGETS``; units in ``OCEAN_UNITS``.
+
+    Examples
+    --------
+    >>> df = make_ocean_profiles(5, rng=0)
+    >>> list(df.columns)[:3], len(df)
+    (['temperature_C', 'pressure_dbar', 'pH'], 5)
+    """
+    n = check_scalar(n_samples, "n_samples", kind=numbers.Integral, minimum=1)
+    rng = check_rng(rng)
+    s70 = np.sin(np.radians(70.0))
+    lat = np.degrees(np.arcsin(rng.uniform(-s70, s70, n)))  # uniform over the sphere's area
+    lon = rng.uniform(-180.0, 180.0, n)
+    z = 2000.0 * rng.uniform(0.0, 1.0, n) ** 2
+    data = {
+        "temperature_C": _temperature(lat, lon, z),
+        "pressure_dbar": saunders_pressure(z, lat),
+        "pH": _ph(lat, z),
+        "salinity_psu": _salinity(lat, lon, z),
+        "light_W_m2": _light(lat, z),
+    }
+    if noise:
+        for name, sigma in OCEAN_NOISE.items():
+            data[name] = data[name] + rng.normal(0.0, sigma, n)
+        data["light_W_m2"] = data["light_W_m2"] * (1.0 + rng.normal(0.0, LIGHT_RELATIVE_NOISE, n))
+        data["pressure_dbar"] = np.clip(data["pressure_dbar"], 0.0, None)
+        data["light_W_m2"] = np.clip(data["light_W_m2"], 0.0, None)
+    data.update(latitude_deg=lat, longitude_deg=lon, depth_m=z)
+    return pd.DataFrame(data)[OCEAN_INPUTS + OCEAN_TARGETS]

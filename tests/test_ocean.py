@@ -1,0 +1,92 @@
+"""The synthetic ocean keeps the physics it promises."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mlcourse.datasets import (OCEAN_INPUTS, OCEAN_TARGETS, OCEAN_UNITS, make_ocean_profiles,
+                               saunders_pressure)
+
+
+@pytest.fixture(scope="module")
+def ocean():
+    return make_ocean_profiles(20_000, rng=0)
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return make_ocean_profiles(20_000, rng=0, noise=False)
+
+
+def test_columns_and_units(ocean):
+    assert list(ocean.columns) == OCEAN_INPUTS + OCEAN_TARGETS
+    assert set(OCEAN_UNITS) == set(ocean.columns)
+
+
+@pytest.mark.parametrize("column, low, high", [
+    ("latitude_deg", -70, 70), ("longitude_deg", -180, 180), ("depth_m", 0, 2000),
+    ("temperature_C", -2.5, 31), ("pressure_dbar", 0, 2030), ("pH", 7.55, 8.2),
+    ("salinity_psu", 33.0, 37.5), ("light_W_m2", 0, 400),
+])
+def test_realistic_ranges(ocean, column, low, high):
+    assert ocean[column].between(low, high).all()
+
+
+def test_seeding():
+    pd.testing.assert_frame_equal(make_ocean_profiles(50, rng=3), make_ocean_profiles(50, rng=3))
+    assert not make_ocean_profiles(50, rng=3).equals(make_ocean_profiles(50, rng=4))
+
+
+def test_temperature_falls_with_depth_and_latitude(clean):
+    tropics = clean[clean.latitude_deg.abs() < 15]
+    shallow, deep = tropics[tropics.depth_m < 50], tropics[tropics.depth_m > 1500]
+    assert shallow.temperature_C.mean() > 24 and deep.temperature_C.mean() < 4
+    polar_surface = clean[(clean.latitude_deg.abs() > 60) & (clean.depth_m < 50)]
+    assert polar_surface.temperature_C.mean() < 6
+
+
+def test_pressure_is_about_one_dbar_per_metre(ocean):
+    slope = np.polyfit(ocean.depth_m, ocean.pressure_dbar, 1)[0]
+    assert 1.0 < slope < 1.03
+    assert saunders_pressure(0.0, 45.0) == 0.0
+
+
+def test_salinity_peaks_in_the_subtropics(clean):
+    surface = clean[clean.depth_m < 30]
+    sub = surface[surface.latitude_deg.abs().between(20, 30)].salinity_psu.mean()
+    eq = surface[surface.latitude_deg.abs() < 5].salinity_psu.mean()
+    high = surface[surface.latitude_deg.abs() > 55].salinity_psu.mean()
+    assert sub > 36 and sub > eq + 1 and sub > high + 1.5
+    assert abs(clean[clean.depth_m > 1500].salinity_psu.mean() - 34.7) < 0.05
+
+
+def test_ph_minimum_at_mid_depth(clean):
+    bins = pd.cut(clean.depth_m, np.arange(0, 2001, 100))
+    profile = clean.groupby(bins, observed=True).pH.mean()
+    deepest_min = profile.index[profile.argmin()].mid
+    assert 500 <= deepest_min <= 1000
+    assert profile.iloc[0] > 8.0 and profile.min() < 7.72 and profile.iloc[-1] > profile.min() + 0.05
+
+
+def test_light_decays_exponentially(ocean):
+    lit = ocean[(ocean.depth_m < 100) & (ocean.light_W_m2 > 1)]
+    lat = lit.latitude_deg.to_numpy()
+    surface = 350 * np.cos(np.radians(lat - 23.4))
+    k = -np.polyfit(lit.depth_m, np.log(lit.light_W_m2 / surface), 1)[0]
+    assert k == pytest.approx(0.04, rel=0.05)
+
+
+def test_inputs_nearly_blind_to_longitude(ocean):
+    for column in OCEAN_INPUTS:
+        assert abs(np.corrcoef(ocean[column], ocean.longitude_deg)[0, 1]) < 0.1
+    X = np.c_[ocean[OCEAN_INPUTS], np.ones(len(ocean))]
+    coef, *_ = np.linalg.lstsq(X, ocean.longitude_deg, rcond=None)
+    residual = ocean.longitude_deg - X @ coef
+    assert 1 - residual.var() / ocean.longitude_deg.var() < 0.02  # a linear fit explains < 2 %
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="n_samples must be >= 1"):
+        make_ocean_profiles(0)
+    with pytest.raises(TypeError, match="rng must be"):
+        make_ocean_profiles(10, rng="x")
