@@ -16,7 +16,7 @@ import pandas as pd
 
 from ._validation import check_rng, check_scalar
 
-__all__ = ["make_ocean_profiles", "OCEAN_INPUTS", "OCEAN_TARGETS", "OCEAN_UNITS",
+__all__ = ["make_ocean_profiles", "make_cats_and_dogs", "OCEAN_INPUTS", "OCEAN_TARGETS", "OCEAN_UNITS",
            "saunders_pressure"]
 
 OCEAN_INPUTS = ["temperature_C", "pressure_dbar", "pH", "salinity_psu", "light_W_m2"]
@@ -31,6 +31,7 @@ OCEAN_NOISE = {"temperature_C": 0.02, "pressure_dbar": 0.5, "pH": 0.01, "salinit
 LIGHT_RELATIVE_NOISE = 0.05
 LIGHT_ATTENUATION = 0.04  # 1/m, clear open-ocean water (Beer-Lambert)
 SUN_DECLINATION = 23.4    # degrees: the profiles are "measured" at the June solstice
+MAX_DEPTH = 1000.0        # m: the submarine dives to 1000 m at most
 
 
 def saunders_pressure(depth_m, latitude_deg):
@@ -56,7 +57,8 @@ def _temperature(lat, lon, z):
     surface = surface - 1.5 * (lat < -40)                    # Southern Ocean is colder
     surface = surface + 0.8 * np.cos(np.radians(lon - 150))  # warm pool of the western Pacific
     deep = 2.5
-    return deep + (surface - deep) * np.exp(-z / 350.0)
+    seasonal = 3.0 * np.sin(np.radians(lat)) * np.exp(-z / 60.0)  # June: northern summer, southern winter
+    return deep + (surface - deep) * np.exp(-z / 350.0) + seasonal
 
 
 def _salinity(lat, lon, z):
@@ -64,7 +66,10 @@ def _salinity(lat, lon, z):
     surface = 34.0 + 2.6 * np.exp(-((np.abs(lat) - 25.0) / 12.0) ** 2) \
         - 0.5 * np.exp(-(lat / 8.0) ** 2)                     # rain at the equator
     surface = surface + 0.3 * np.cos(np.radians(lon + 40))    # the Atlantic is saltier
-    return 34.7 + (surface - 34.7) * np.exp(-z / 250.0)
+    surface = surface - 1.0 * np.clip((lat - 35.0) / 25.0, 0.0, 1.0)  # fresh subpolar North Pacific/Atlantic
+    # Antarctic Intermediate Water: a salinity minimum near 800 m in the southern hemisphere
+    aaiw = 0.4 * np.exp(-((z - 800.0) / 250.0) ** 2) * np.clip(-lat / 20.0, 0.0, 1.0)
+    return 34.7 + (surface - 34.7) * np.exp(-z / 250.0) - aaiw
 
 
 def _ph(lat, z):
@@ -91,7 +96,8 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
 
     - temperature: a surface value falling from ~28 °C in the tropics to ~0 °C
       at 70° (colder still in the Southern Ocean), decaying through the
-      thermocline (e-folding 350 m) toward 2.5 °C at depth;
+      thermocline (e-folding 350 m) toward 2.5 °C at depth, plus the season of
+      the June solstice in the mixed layer (northern summer, southern winter);
     - pressure: Saunders (1981), about 1 dbar per metre (:func:`saunders_pressure`);
     - salinity: subtropical maxima (~36.5 psu near ±25°), fresher at the
       equator and toward the poles, a halocline toward 34.7 psu at depth;
@@ -103,8 +109,8 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
     - Gaussian instrument noise of a CTD cast (``noise=False`` removes it).
 
     Positions are drawn uniformly over the ocean surface between 70°S and
-    70°N and at depths from 0 to 2000 m (more samples near the surface, as in
-    real casts).
+    70°N and at depths from 0 to 1000 m (more samples near the surface, where
+    a submarine spends most of its time).
 
     Parameters
     ----------
@@ -129,7 +135,7 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
     s70 = np.sin(np.radians(70.0))
     lat = np.degrees(np.arcsin(rng.uniform(-s70, s70, n)))  # uniform over the sphere's area
     lon = rng.uniform(-180.0, 180.0, n)
-    z = 2000.0 * rng.uniform(0.0, 1.0, n) ** 2
+    z = MAX_DEPTH * rng.uniform(0.0, 1.0, n) ** 2
     data = {
         "temperature_C": _temperature(lat, lon, z),
         "pressure_dbar": saunders_pressure(z, lat),
@@ -145,3 +151,33 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
         data["light_W_m2"] = np.clip(data["light_W_m2"], 0.0, None)
     data.update(latitude_deg=lat, longitude_deg=lon, depth_m=z)
     return pd.DataFrame(data)[OCEAN_INPUTS + OCEAN_TARGETS]
+
+
+CATS_AND_DOGS_FEATURES = ["whiskers_cm", "ear_pointedness", "weight_kg"]
+
+
+def make_cats_and_dogs(n_samples: int = 200, rng=None) -> pd.DataFrame:
+    """SYNTHETIC measurements of cats and dogs, for the lecture's "distinguishing features".
+
+    Cats: long whiskers (about 6 cm), pointed ears, about 4 kg. Dogs: shorter
+    whiskers, ears from pointed to floppy, from 3 to 40 kg. The groups overlap,
+    as real animals do, so that no simple rule separates them perfectly.
+    Columns: ``whiskers_cm``, ``ear_pointedness`` (0 floppy to 1 pointed),
+    ``weight_kg`` and ``is_cat`` (1 for a cat). Half of the animals are cats.
+
+    >>> make_cats_and_dogs(4, rng=0).is_cat.tolist()
+    [1, 1, 0, 0]
+    """
+    n = check_scalar(n_samples, "n_samples", kind=numbers.Integral, minimum=2)
+    rng = check_rng(rng)
+    n_cats = n // 2
+    n_dogs = n - n_cats
+    cats = {"whiskers_cm": rng.normal(6.0, 1.0, n_cats),
+            "ear_pointedness": np.clip(rng.normal(0.8, 0.15, n_cats), 0, 1),
+            "weight_kg": np.clip(rng.normal(4.2, 1.2, n_cats), 1.5, None)}
+    dogs = {"whiskers_cm": rng.normal(3.8, 1.2, n_dogs),
+            "ear_pointedness": np.clip(rng.normal(0.45, 0.25, n_dogs), 0, 1),
+            "weight_kg": np.clip(rng.lognormal(np.log(15.0), 0.6, n_dogs), 2.5, 60)}
+    frame = pd.DataFrame({k: np.r_[cats[k], dogs[k]] for k in CATS_AND_DOGS_FEATURES})
+    frame["is_cat"] = np.r_[np.ones(n_cats, int), np.zeros(n_dogs, int)]
+    return frame.round(2)

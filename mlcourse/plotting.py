@@ -185,7 +185,8 @@ def loss_landscape_2d(alphas, betas, losses, ax=None, levels: int = 20):
                          f"{(len(betas), len(alphas))}, got {describe(losses)}.")
     ax = _axes(ax, figsize=(5.5, 4.5))
     filled = ax.contourf(alphas, betas, np.log10(losses), levels=levels, cmap=SEQUENTIAL)
-    lines = ax.contour(alphas, betas, np.log10(losses), levels=8, colors="white", linewidths=0.7)
+    lines = ax.contour(alphas, betas, np.log10(losses), levels=8, colors="white", linewidths=0.7,
+                       linestyles="solid")
     ax.clabel(lines, fmt=lambda v: f"{10 ** v:.2g}", fontsize=9)
     ax.plot(0, 0, marker="*", color=OKABE_ITO[1], ms=16, label="trained network")
     plt.colorbar(filled, ax=ax, label="log$_{10}$ loss")

@@ -24,9 +24,9 @@ def test_columns_and_units(ocean):
 
 
 @pytest.mark.parametrize("column, low, high", [
-    ("latitude_deg", -70, 70), ("longitude_deg", -180, 180), ("depth_m", 0, 2000),
-    ("temperature_C", -2.5, 31), ("pressure_dbar", 0, 2030), ("pH", 7.55, 8.2),
-    ("salinity_psu", 33.0, 37.5), ("light_W_m2", 0, 400),
+    ("latitude_deg", -70, 70), ("longitude_deg", -180, 180), ("depth_m", 0, 1000),
+    ("temperature_C", -4.5, 33), ("pressure_dbar", 0, 1015), ("pH", 7.55, 8.2),
+    ("salinity_psu", 32.5, 37.5), ("light_W_m2", 0, 400),
 ])
 def test_realistic_ranges(ocean, column, low, high):
     assert ocean[column].between(low, high).all()
@@ -39,8 +39,8 @@ def test_seeding():
 
 def test_temperature_falls_with_depth_and_latitude(clean):
     tropics = clean[clean.latitude_deg.abs() < 15]
-    shallow, deep = tropics[tropics.depth_m < 50], tropics[tropics.depth_m > 1500]
-    assert shallow.temperature_C.mean() > 24 and deep.temperature_C.mean() < 4
+    shallow, deep = tropics[tropics.depth_m < 50], tropics[tropics.depth_m > 900]
+    assert shallow.temperature_C.mean() > 24 and deep.temperature_C.mean() < 5
     polar_surface = clean[(clean.latitude_deg.abs() > 60) & (clean.depth_m < 50)]
     assert polar_surface.temperature_C.mean() < 6
 
@@ -57,11 +57,23 @@ def test_salinity_peaks_in_the_subtropics(clean):
     eq = surface[surface.latitude_deg.abs() < 5].salinity_psu.mean()
     high = surface[surface.latitude_deg.abs() > 55].salinity_psu.mean()
     assert sub > 36 and sub > eq + 1 and sub > high + 1.5
-    assert abs(clean[clean.depth_m > 1500].salinity_psu.mean() - 34.7) < 0.05
+    north_deep = clean[(clean.depth_m > 900) & (clean.latitude_deg > 0)]
+    assert abs(north_deep.salinity_psu.mean() - 34.7) < 0.05
+
+
+def test_antarctic_intermediate_water_and_the_season_break_the_symmetry(clean):
+    at_800 = clean[clean.depth_m.between(700, 900) & (clean.latitude_deg.abs() > 30)]
+    south = at_800[at_800.latitude_deg < 0].salinity_psu.mean()
+    north = at_800[at_800.latitude_deg > 0].salinity_psu.mean()
+    assert north - south > 0.25
+    surface = clean[(clean.depth_m < 20) & clean.latitude_deg.abs().between(30, 40)]
+    warmer_north = surface[surface.latitude_deg > 0].temperature_C.mean() - \
+        surface[surface.latitude_deg < 0].temperature_C.mean()
+    assert 2.5 < warmer_north < 6.0  # June: northern summer, southern winter
 
 
 def test_ph_minimum_at_mid_depth(clean):
-    bins = pd.cut(clean.depth_m, np.arange(0, 2001, 100))
+    bins = pd.cut(clean.depth_m, np.arange(0, 1001, 100))
     profile = clean.groupby(bins, observed=True).pH.mean()
     deepest_min = profile.index[profile.argmin()].mid
     assert 500 <= deepest_min <= 1000

@@ -1,0 +1,117 @@
+"""Figures of the lecture parts: AI/ML/DL rings, the history of ML, ocean profiles, boxes for IoU.
+
+Like :mod:`mlcourse.plotting`, every function draws on an Axes and returns it.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Ellipse, Rectangle
+
+from ._validation import check_array
+from .datasets import OCEAN_INPUTS, OCEAN_UNITS
+from .plotting import OKABE_ITO
+
+__all__ = ["TIMELINE", "ai_ml_dl_diagram", "ml_timeline", "ocean_profiles", "boxes_iou"]
+
+# The slides' "Machine Learning Is Not New!" timeline.
+TIMELINE = [
+    (1957, "Perceptrons"),
+    (1970, "Backpropagation (ignored in the 'dark age')"),
+    (1982, "Recurrent neural network"),
+    (1989, "Reinforcement learning"),
+    (1995, "Random forests, SVM (the 'silver age')"),
+    (1997, "IBM Deep Blue beats Kasparov"),
+    (1997, "LSTM"),
+    (1998, "CNN: handwriting analysis"),
+    (2009, "ImageNet (the 'golden age')"),
+    (2010, "Xavier initialisation"),
+    (2014, "DeepMind, GAN"),
+    (2015, "TensorFlow"),
+    (2016, "AlphaGo"),
+    (2019, "Neural ODE"),
+]
+
+
+def ai_ml_dl_diagram(ax=None):
+    """Nested rings: deep learning inside machine learning inside artificial intelligence."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 5.5))
+    rings = [
+        ((0.0, 0.0), 10.0, 7.0, OKABE_ITO[5], "Artificial Intelligence (AI)",
+         "chess computers · computer games\nrobotics · decision policies", 2.9),
+        ((0.0, -0.9), 6.8, 4.6, OKABE_ITO[1], "Machine Learning (ML)",
+         "random forests · support vector machines", 0.85),
+        ((0.0, -1.8), 3.8, 2.2, OKABE_ITO[2], "Deep Learning (DL)",
+         "neural networks with many\n(up to hundreds of) layers", -1.5),
+    ]
+    for centre, width, height, colour, title, examples, y_text in rings:
+        ax.add_patch(Ellipse(centre, width, height, facecolor=colour, alpha=0.35,
+                             edgecolor="black", lw=1.5))
+        ax.text(0, y_text, title, ha="center", va="bottom", fontsize=13, weight="bold")
+        ax.text(0, y_text - 0.15, examples, ha="center", va="top", fontsize=11)
+    ax.set_xlim(-5.3, 5.3)
+    ax.set_ylim(-3.7, 3.7)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax
+
+
+def ml_timeline(ax=None, events=TIMELINE):
+    """The milestones of machine learning: one row per event, placed at its year."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 5.5))
+    for start, end, name, colour in [(1969, 1985, "'dark age'", OKABE_ITO[7]),
+                                     (1994.5, 2000, "'silver age'", OKABE_ITO[5]),
+                                     (2009, 2021, "'golden age'", OKABE_ITO[1])]:
+        ax.axvspan(start, end, color=colour, alpha=0.15, label=name)
+    for row, (year, label) in enumerate(events):
+        ax.plot(year, row, "o", color=OKABE_ITO[0], ms=8)
+        text = label.replace("\n", " ")
+        right = year < 2005
+        ax.text(year + (0.8 if right else -0.8), row, f"{year}: {text}", va="center",
+                ha="left" if right else "right", fontsize=11)
+    ax.set_ylim(len(events) - 0.5, -0.5)
+    ax.set_xlim(1950, 2024)
+    ax.set_yticks([])
+    ax.set_xlabel("year")
+    ax.spines["left"].set_visible(False)
+    ax.legend(loc="lower left", fontsize=10)
+    return ax
+
+
+def ocean_profiles(df, axes=None):
+    """Each ocean input against depth (depth downward), coloured by |latitude|."""
+    if axes is None:
+        _, axes = plt.subplots(1, len(OCEAN_INPUTS), figsize=(15, 4.5), sharey=True)
+    for ax, column in zip(axes, OCEAN_INPUTS):
+        points = ax.scatter(df[column], df["depth_m"], c=np.abs(df["latitude_deg"]), s=4,
+                            cmap="cividis_r", vmin=0, vmax=70)
+        unit = OCEAN_UNITS[column]
+        ax.set_xlabel(column.split("_")[0] + (f" ({unit})" if unit else ""))
+    axes[0].set_ylabel("depth (m)")
+    axes[0].invert_yaxis()
+    plt.colorbar(points, ax=list(axes), label="|latitude| (°)", pad=0.01)
+    return axes
+
+
+def boxes_iou(box_a, box_b, ax=None, labels=("prediction", "ground truth")):
+    """Two boxes ``(x_min, y_min, x_max, y_max)`` with their overlap shaded."""
+    boxes = check_array([box_a, box_b], "boxes", n_features=4, context="boxes_iou")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 4.5))
+    for box, colour, label in zip(boxes, OKABE_ITO[:2], labels):
+        x0, y0, x1, y1 = box
+        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=colour, lw=3,
+                               label=label))
+    lo, hi = np.maximum(boxes[0, :2], boxes[1, :2]), np.minimum(boxes[0, 2:], boxes[1, 2:])
+    if np.all(hi > lo):
+        ax.add_patch(Rectangle(lo, *(hi - lo), color=OKABE_ITO[2], alpha=0.5, label="intersection"))
+    ax.set_xlim(boxes[:, 0].min() - 1, boxes[:, 2].max() + 1)
+    ax.set_ylim(boxes[:, 1].min() - 1, boxes[:, 3].max() + 1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("x (pixels)")
+    ax.set_ylabel("y (pixels)")
+    ax.legend(loc="upper left", fontsize=10)
+    return ax
