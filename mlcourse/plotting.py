@@ -116,7 +116,7 @@ def confusion_matrix_plot(cm, class_names=None, ax=None, normalize: bool = False
 
 
 def decision_boundary(model_or_fn, X, y, ax=None, resolution: int = 200, xlabel="$x_1$",
-                      ylabel="$x_2$", levels=None):
+                      ylabel="$x_2$", levels=None, class_names=None):
     """Filled contours of a model's output over the plane of two features, data on top.
 
     ``model_or_fn`` is a model with ``predict`` (or ``predict_proba``) or a
@@ -137,8 +137,9 @@ def decision_boundary(model_or_fn, X, y, ax=None, resolution: int = 200, xlabel=
         ax.contour(G1, G2, Z, levels=[0.5], colors="black", linewidths=1.5)
     for k, label in enumerate(np.unique(y)):
         pts = X[y == label]
+        name = class_names[k] if class_names is not None else f"class {label:g}"
         ax.scatter(pts[:, 0], pts[:, 1], s=22, color=OKABE_ITO[k % 8], edgecolor="white",
-                   linewidth=0.6, label=f"class {label:g}")
+                   linewidth=0.6, label=name)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.legend(loc="best")

@@ -149,6 +149,15 @@ def test_notebook_is_stored_as_nbval_expects(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_exercises_each_followed_by_its_solution(path):
+    tags = [c.get("metadata", {}).get("tags", []) for c in load(path)["cells"]]
+    exercises = [i for i, t in enumerate(tags) if "exercise" in t]
+    assert len(exercises) >= 6, f"{len(exercises)} exercises; the course promises at least 6 per day"
+    for i in exercises:
+        assert "solution" in tags[i + 1], f"exercise cell {i} is not followed by its solution cell"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_is_named_in_the_readme(path):
     assert path.name in (ROOT / "README.md").read_text()
 
