@@ -25,7 +25,7 @@ from ._validation import check_array, check_option, check_rng, check_scalar, des
 from . import activations
 from .activations import get_activation
 
-__all__ = ["Layer", "Dense", "ActivationLayer", "ReLU", "LeakyReLU", "Sigmoid", "Tanh",
+__all__ = ["Layer", "Dense", "Conv1D", "MaxPool1D", "Flatten", "ActivationLayer", "ReLU", "LeakyReLU", "Sigmoid", "Tanh",
            "Softplus", "INITIALISATIONS"]
 
 
@@ -236,3 +236,166 @@ class Softplus(ActivationLayer):
 
     def __init__(self):
         super().__init__("softplus")
+
+
+# ------------------------------------------------------------------ convolution (Day 2)
+class Conv1D(Layer):
+    """A 1-D convolution: learned filters slid along a signal.
+
+    ``Y[n, f, t] = f(b_f + sum_c sum_k W[f, c, k] X[n, c, t * stride + k])`` for
+    inputs of shape (n_samples, in_channels, length), e.g. three-component
+    seismograms. A band-pass filter is a convolution with fixed weights; a
+    convolutional network learns its filters from the data.
+
+    Parameters
+    ----------
+    in_channels, out_channels : int
+        Channels of the input (1 for a vertical seismogram) and number of filters.
+    kernel_size : int
+        Length of each filter, in samples.
+    stride : int, default 1
+        Step between two positions of the filter.
+    padding : int or "same", default 0
+        Zeros added at both ends; "same" keeps the length (stride 1, odd kernel).
+    activation : str or None
+    init : {"auto", "he", "xavier", "normal", "zeros"}
+    rng : numpy.random.Generator or int
+
+    Examples
+    --------
+    >>> conv = Conv1D(1, 4, kernel_size=5, rng=0)
+    >>> conv.forward(np.zeros((2, 1, 100))).shape
+    (2, 4, 96)
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
+                 padding=0, activation=None, init: str = "auto", rng=None):
+        super().__init__()
+        self.in_channels = check_scalar(in_channels, "in_channels", kind=numbers.Integral, minimum=1)
+        self.out_channels = check_scalar(out_channels, "out_channels", kind=numbers.Integral, minimum=1)
+        self.kernel_size = check_scalar(kernel_size, "kernel_size", kind=numbers.Integral, minimum=1)
+        self.stride = check_scalar(stride, "stride", kind=numbers.Integral, minimum=1)
+        if padding == "same":
+            if self.stride != 1 or self.kernel_size % 2 == 0:
+                raise ValueError("padding='same' needs stride=1 and an odd kernel_size, got "
+                                 f"stride={self.stride}, kernel_size={self.kernel_size}.")
+            padding = (self.kernel_size - 1) // 2
+        self.padding = check_scalar(padding, "padding", kind=numbers.Integral, minimum=0)
+        self.activation = get_activation(activation)
+        check_option(init, "init", ("auto", *INITIALISATIONS))
+        if init == "auto":
+            init = "he" if self.activation.name in ("relu", "leaky_relu") else "xavier"
+        fan_in = self.in_channels * self.kernel_size
+        W = INITIALISATIONS[init](check_rng(rng), fan_in, self.out_channels)
+        self.W = W.reshape(self.out_channels, self.in_channels, self.kernel_size)
+        self.b = np.zeros(self.out_channels)
+        self.dW, self.db = np.zeros_like(self.W), np.zeros_like(self.b)
+
+    @property
+    def linear(self) -> bool:
+        return self.activation.linear
+
+    def check_input(self, X):
+        X = check_array(X, "X", ndim=3, n_features=self.in_channels, feature_axis=1, context=repr(self))
+        if X.shape[2] + 2 * self.padding < self.kernel_size:
+            raise ValueError(f"{self!r}: the kernel ({self.kernel_size} samples) is longer than the "
+                             f"signal ({X.shape[2]} samples, padding {self.padding}).")
+        return X
+
+    def _columns(self, X):
+        """All windows the filters see, as rows: shape (n * n_out, in_channels * kernel_size)."""
+        Xp = np.pad(X, ((0, 0), (0, 0), (self.padding, self.padding))) if self.padding else X
+        windows = np.lib.stride_tricks.sliding_window_view(Xp, self.kernel_size, axis=2)
+        windows = windows[:, :, ::self.stride, :]                 # (n, C, L_out, K)
+        n, _, n_out, _ = windows.shape
+        return windows.transpose(0, 2, 1, 3).reshape(n * n_out, -1), n_out, Xp.shape
+
+    def _forward(self, X):
+        cols, n_out, padded_shape = self._columns(X)
+        Z = (cols @ self.W.reshape(self.out_channels, -1).T + self.b)
+        Z = Z.reshape(len(X), n_out, self.out_channels).transpose(0, 2, 1)
+        Y = self.activation(Z)
+        self._cache = (padded_shape, cols, Z, Y)
+        return Y
+
+    def _backward(self, dY):
+        padded_shape, cols, Z, _ = self._cache
+        n, _, n_out = Z.shape
+        dZ = self.activation.backward(Z, dY).transpose(0, 2, 1).reshape(n * n_out, self.out_channels)
+        self.dW = (dZ.T @ cols).reshape(self.W.shape)
+        self.db = dZ.sum(axis=0)
+        dcols = (dZ @ self.W.reshape(self.out_channels, -1)).reshape(n, n_out, self.in_channels,
+                                                                     self.kernel_size)
+        dXp = np.zeros(padded_shape)
+        end = self.stride * (n_out - 1) + 1
+        for k in range(self.kernel_size):  # each filter tap adds its share back to the input
+            dXp[:, :, k:k + end:self.stride] += dcols[:, :, :, k].transpose(0, 2, 1)
+        return dXp[:, :, self.padding:padded_shape[2] - self.padding]
+
+    def parameters(self) -> list:
+        return [(self.W, self.dW), (self.b, self.db)]
+
+    def __repr__(self) -> str:
+        act = "" if self.linear else f", {self.activation.name}"
+        return f"Conv1D({self.in_channels} -> {self.out_channels}, kernel {self.kernel_size}{act})"
+
+
+class MaxPool1D(Layer):
+    """Keep the largest value of each block of ``size`` samples: shorter, and tolerant to shifts.
+
+    >>> MaxPool1D(2).forward(np.array([[[1.0, 3.0, 2.0, 0.0]]])).tolist()
+    [[[3.0, 2.0]]]
+    """
+
+    def __init__(self, size: int = 2):
+        super().__init__()
+        self.size = check_scalar(size, "size", kind=numbers.Integral, minimum=1)
+
+    def check_input(self, X):
+        X = check_array(X, "X", ndim=3, context=repr(self))
+        if X.shape[2] < self.size:
+            raise ValueError(f"{self!r} needs signals of at least {self.size} samples, got {X.shape[2]}.")
+        return X
+
+    def _forward(self, X):
+        n, c, length = X.shape
+        n_out = length // self.size
+        blocks = X[:, :, :n_out * self.size].reshape(n, c, n_out, self.size)
+        winner = blocks.argmax(axis=3)
+        Y = np.take_along_axis(blocks, winner[..., None], axis=3)[..., 0]
+        self._cache = (X.shape, winner, Y)
+        return Y
+
+    def _backward(self, dY):
+        shape, winner, _ = self._cache
+        n, c, n_out = dY.shape
+        blocks = np.zeros((n, c, n_out, self.size))
+        np.put_along_axis(blocks, winner[..., None], dY[..., None], axis=3)
+        dX = np.zeros(shape)
+        dX[:, :, :n_out * self.size] = blocks.reshape(n, c, -1)
+        return dX
+
+    def __repr__(self) -> str:
+        return f"MaxPool1D({self.size})"
+
+
+class Flatten(Layer):
+    """(n_samples, channels, length) -> (n_samples, channels * length), for a Dense layer after convolutions.
+
+    >>> Flatten().forward(np.zeros((2, 3, 4))).shape
+    (2, 12)
+    """
+
+    def check_input(self, X):
+        return check_array(X, "X", ndim=max(np.ndim(X), 2), context=repr(self))
+
+    def _forward(self, X):
+        Y = X.reshape(len(X), -1)
+        self._cache = (X.shape, Y)
+        return Y
+
+    def _backward(self, dY):
+        return dY.reshape(self._cache[0])
+
+    def __repr__(self) -> str:
+        return "Flatten()"
