@@ -148,16 +148,25 @@ def sliding_windows(data, length: int, step: int):
     return windows / np.abs(windows).max(axis=1, keepdims=True), starts
 
 
-def detections(probability, starts, threshold: float = 0.5):
-    """Start samples of detections: runs of consecutive windows above ``threshold``, first of each run.
+def detections(probability, starts, threshold: float = 0.5, min_gap: float = 0):
+    """Start samples of detections: the first window of each run above ``threshold``.
+
+    Runs that begin less than ``min_gap`` samples after the previous detection
+    are merged into it (one event often makes the probability flicker).
 
     >>> detections([0.1, 0.9, 0.8, 0.2, 0.7], [0, 10, 20, 30, 40]).tolist()
     [10, 40]
+    >>> detections([0.1, 0.9, 0.8, 0.2, 0.7], [0, 10, 20, 30, 40], min_gap=50).tolist()
+    [10]
     """
     p, starts = check_vector(probability, "probability"), np.asarray(starts)
     above = p >= threshold
-    first = above & ~np.r_[False, above[:-1]]
-    return starts[first]
+    first = starts[above & ~np.r_[False, above[:-1]]]
+    kept = []
+    for start in first:
+        if not kept or start - kept[-1] >= min_gap:
+            kept.append(start)
+    return np.array(kept, dtype=starts.dtype)
 
 
 def match_detections(detected, true, tolerance: float):
