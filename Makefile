@@ -26,16 +26,17 @@ else
 endif
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+CHROMIUM  := $(shell command -v chromium 2>/dev/null)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup notebook lab test execute bench clean
+.PHONY: help setup notebook lab test execute student test-browser bench clean
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
 	@echo
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-13s %s\n", $$1, $$2}'
 	@echo
 	@echo "Environment: $(if $(CONDA),conda env $(ENV_NAME) (via $(notdir $(CONDA))),virtual environment $(VENV) (no conda found))"
 
@@ -66,7 +67,7 @@ notebook: setup ## Open the course in Jupyter Notebook (localhost, with a token)
 lab: setup ## Open the course in JupyterLab (localhost, with a token)
 	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
 
-test: setup ## Run the unit tests and every notebook (nbval, outputs compared)
+test: setup $(if $(CHROMIUM),browser-tools) ## Run the unit tests and every notebook (nbval, outputs compared; in a browser too where Chromium is installed)
 	status=0
 	$(PY) -m pytest $(NBVAL) tests mlcourse $(NOTEBOOKS) || status=$$?
 	if [ $$status -eq 5 ]; then
@@ -81,6 +82,15 @@ execute: setup ## Re-run every notebook in place on a fresh kernel (refreshes st
 	  $(PY) -m jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 "$$nb"
 	done
+
+student: setup ## Write students' copies of the notebooks (no solutions, no outputs) to build/student/
+	$(PY) scripts/student_copies.py notebooks build/student
+
+test-browser: setup browser-tools ## Run every notebook in JupyterLab in headless Chromium; screenshots in build/screenshots/
+	$(PY) scripts/browser_check.py
+
+browser-tools: setup
+	$(PY) -c "import playwright" 2>/dev/null || $(PY) -m pip install --quiet -e '.[browser]'
 
 bench: setup ## Time mlcourse against references measured in the same run
 	for script in $(sort $(wildcard bench/bench_*.py)); do
