@@ -101,7 +101,32 @@ def _zeros(rng, n_in, n_out):
 INITIALISATIONS = {"he": _he, "xavier": _xavier, "normal": _normal, "zeros": _zeros}
 
 
-class Dense(Layer):
+class _Weighted(Layer):
+    """What Dense and Conv1D share: weights ``W``, biases ``b``, an activation, their gradients."""
+
+    def _init_weights(self, fan_in: int, n_out: int, shape, activation, init, rng) -> None:
+        self.activation = get_activation(activation)
+        check_option(init, "init", ("auto", *INITIALISATIONS))
+        if init == "auto":  # He for the ReLU family, Xavier/Glorot for the rest
+            init = "he" if self.activation.name in ("relu", "leaky_relu") else "xavier"
+        self.init = init
+        self.W = INITIALISATIONS[init](check_rng(rng), fan_in, n_out).reshape(shape)
+        self.b = np.zeros(n_out)
+        self.dW = np.zeros_like(self.W)
+        self.db = np.zeros_like(self.b)
+
+    @property
+    def linear(self) -> bool:
+        return self.activation.linear
+
+    def parameters(self) -> list:
+        return [(self.W, self.dW), (self.b, self.db)]
+
+    def _activation_suffix(self) -> str:
+        return "" if self.linear else f", {self.activation.name}"
+
+
+class Dense(_Weighted):
     """A fully connected layer: ``y_i = f(W_ij x_j + b_i)``.
 
     Parameters
@@ -134,19 +159,7 @@ class Dense(Layer):
         super().__init__()
         self.n_in = check_scalar(n_in, "n_in", kind=numbers.Integral, minimum=1)
         self.n_out = check_scalar(n_out, "n_out", kind=numbers.Integral, minimum=1)
-        self.activation = get_activation(activation)
-        check_option(init, "init", ("auto", *INITIALISATIONS))
-        if init == "auto":
-            init = "he" if self.activation.name in ("relu", "leaky_relu") else "xavier"
-        self.init = init
-        self.W = INITIALISATIONS[init](check_rng(rng), self.n_in, self.n_out)
-        self.b = np.zeros(self.n_out)
-        self.dW = np.zeros_like(self.W)
-        self.db = np.zeros_like(self.b)
-
-    @property
-    def linear(self) -> bool:
-        return self.activation.linear
+        self._init_weights(self.n_in, self.n_out, (self.n_out, self.n_in), activation, init, rng)
 
     def check_input(self, X):
         return check_array(X, "X", n_features=self.n_in, context=repr(self))
@@ -164,12 +177,8 @@ class Dense(Layer):
         self.db = dZ.sum(axis=0)
         return dZ @ self.W
 
-    def parameters(self) -> list:
-        return [(self.W, self.dW), (self.b, self.db)]
-
     def __repr__(self) -> str:
-        act = "" if self.linear else f", {self.activation.name}"
-        return f"Dense({self.n_in} -> {self.n_out}{act})"
+        return f"Dense({self.n_in} -> {self.n_out}{self._activation_suffix()})"
 
 
 class ActivationLayer(Layer):
@@ -239,7 +248,7 @@ class Softplus(ActivationLayer):
 
 
 # ------------------------------------------------------------------ convolution (Day 2)
-class Conv1D(Layer):
+class Conv1D(_Weighted):
     """A 1-D convolution: learned filters slid along a signal.
 
     ``Y[n, f, t] = f(b_f + sum_c sum_k W[f, c, k] X[n, c, t * stride + k])`` for
@@ -281,19 +290,8 @@ class Conv1D(Layer):
                                  f"stride={self.stride}, kernel_size={self.kernel_size}.")
             padding = (self.kernel_size - 1) // 2
         self.padding = check_scalar(padding, "padding", kind=numbers.Integral, minimum=0)
-        self.activation = get_activation(activation)
-        check_option(init, "init", ("auto", *INITIALISATIONS))
-        if init == "auto":
-            init = "he" if self.activation.name in ("relu", "leaky_relu") else "xavier"
-        fan_in = self.in_channels * self.kernel_size
-        W = INITIALISATIONS[init](check_rng(rng), fan_in, self.out_channels)
-        self.W = W.reshape(self.out_channels, self.in_channels, self.kernel_size)
-        self.b = np.zeros(self.out_channels)
-        self.dW, self.db = np.zeros_like(self.W), np.zeros_like(self.b)
-
-    @property
-    def linear(self) -> bool:
-        return self.activation.linear
+        self._init_weights(self.in_channels * self.kernel_size, self.out_channels,
+                           (self.out_channels, self.in_channels, self.kernel_size), activation, init, rng)
 
     def check_input(self, X):
         X = check_array(X, "X", ndim=3, n_features=self.in_channels, feature_axis=1, context=repr(self))
@@ -332,12 +330,9 @@ class Conv1D(Layer):
             dXp[:, :, k:k + end:self.stride] += dcols[:, :, :, k].transpose(0, 2, 1)
         return dXp[:, :, self.padding:padded_shape[2] - self.padding]
 
-    def parameters(self) -> list:
-        return [(self.W, self.dW), (self.b, self.db)]
-
     def __repr__(self) -> str:
-        act = "" if self.linear else f", {self.activation.name}"
-        return f"Conv1D({self.in_channels} -> {self.out_channels}, kernel {self.kernel_size}{act})"
+        return (f"Conv1D({self.in_channels} -> {self.out_channels}, kernel {self.kernel_size}"
+                f"{self._activation_suffix()})")
 
 
 class MaxPool1D(Layer):
