@@ -27,6 +27,8 @@ endif
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 CHROMIUM  := $(shell command -v chromium 2>/dev/null)
+# Jupyter refuses to run as root unless told to (containers and CI machines run as root).
+JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300
@@ -62,10 +64,10 @@ endif
 	touch $@
 
 notebook: setup ## Open the course in Jupyter Notebook (localhost, with a token)
-	$(PY) -m jupyter notebook --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(PY) -m jupyter notebook --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(JUPYTER_ROOT)
 
 lab: setup ## Open the course in JupyterLab (localhost, with a token)
-	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(JUPYTER_ROOT)
 
 test: setup $(if $(CHROMIUM),browser-tools) ## Run the unit tests and every notebook (nbval, outputs compared; in a browser too where Chromium is installed)
 	status=0
