@@ -3,13 +3,16 @@
 import numpy as np
 import pytest
 
-from mlcourse.exercises import Feedback, check_value
+from mlcourse.exercises import SOLUTION_POINTER, Case, Feedback, check_function, check_value, exercise, use
+from mlcourse import exercises
 
 
 def test_blank_answer_is_not_answered_yet():
-    fb = check_value(..., 1.0, name="w", hint="w = sum(x*y) / sum(x*x)")
+    fb = check_value(..., 1.0, name="w", hint="w = sum(x*y) / sum(x*x)", task="Fit y = w x.")
     assert fb.status == "unanswered" and not fb
-    assert "replace the ... in `w`" in fb.text() and "sum(x*y)" in fb.hint
+    # the task is restated; no hint is given before the student has tried
+    assert fb.text() == "Not answered yet: Fit y = w x. Replace the ... in `w` and run the cell again."
+    assert fb.hint == ""
 
 
 def test_right_answer_within_tolerance():
@@ -48,3 +51,168 @@ def test_non_numeric_answers_are_explained_not_raised(answer, match):
 def test_html_view_escapes_and_colours():
     html = Feedback("incorrect", "a < b", "try <this>")._repr_html_()
     assert "a &lt; b" in html and "try &lt;this&gt;" in html and "#b3261e" in html
+
+
+# ---- hints in steps ------------------------------------------------------------------------------
+
+@exercise
+def _half(answer):
+    return check_value(answer, 0.5, name="half", hint=("Think of a fraction.", "Divide 1 by 2."),
+                       mistakes=[(50.0, "That is a percentage.")])
+
+
+def test_hints_come_in_steps_then_point_to_the_solution():
+    exercises.reset_attempts()
+    assert _half(...).hint == ""
+    assert _half(0.3).hint == "Think of a fraction."
+    assert _half(0.3).hint == "Divide 1 by 2."
+    assert _half(0.3).hint == SOLUTION_POINTER
+    assert _half(0.3).hint == SOLUTION_POINTER
+    # a known mistake always gets its own hint, and a right answer starts the steps again
+    assert _half(50.0).hint == "That is a percentage."
+    assert _half(0.5)
+    assert _half(0.3).hint == "Think of a fraction."
+
+
+def test_each_exercise_counts_its_own_attempts():
+    @exercise
+    def other(answer):
+        return check_value(answer, 2.0, name="other", hint=("first", "second"))
+    exercises.reset_attempts()
+    assert _half(0.3).hint == "Think of a fraction."
+    assert other(1.0).hint == "first"
+    assert _half(0.3).hint == "Divide 1 by 2."
+
+
+@pytest.mark.parametrize("answer", ["0.5", b"x", {"a": 1}, {1, 2}, [[1, 2], [3]], len, True, object()])
+def test_an_exercise_check_never_raises(answer):
+    fb = _half(answer)
+    assert isinstance(fb, Feedback) and fb.status == "incorrect"
+
+
+def test_an_unexpected_error_inside_a_check_becomes_feedback():
+    @exercise
+    def fragile(answer):
+        return check_value(answer["key"], 1.0, name="x")
+    fb = fragile(3.0)
+    assert fb.status == "incorrect" and "could not be checked" in fb.message
+
+
+# ---- function exercises --------------------------------------------------------------------------
+
+def _reference_mean(values):
+    return float(np.mean(values)) if len(values) else 0.0
+
+
+CASES = [Case(([1.0, 2.0, 3.0],), "three numbers"), Case(([5.0],), "one number"),
+         Case(([],), "empty input"), Case((np.array([-1.0, 1.0]),), "an array")]
+
+
+def _check_mean(function, **kwargs):
+    return check_function(function, _reference_mean, CASES, name="mean", task="Write the mean.",
+                          hint=("Add up and divide.", "What should an empty list give?"), **kwargs)
+
+
+def test_a_correct_function_passes():
+    def mean(values):
+        return sum(values) / len(values) if len(values) else 0.0
+    fb = _check_mean(mean)
+    assert fb and "all 4 cases" in fb.message
+
+
+def test_a_wrong_function_gets_the_first_failing_case_with_input_expected_and_got():
+    def mean(values):
+        return sum(values) / 2
+    exercises.reset_attempts()
+    fb = _check_mean(mean)
+    assert fb.status == "incorrect"
+    assert fb.message.startswith("Case 1 of 4 (three numbers): mean([1, 2, 3]) returned 3, expected 2")
+
+
+def test_an_error_in_the_students_function_shows_the_students_line():
+    def mean(values):
+        total = sum(values)
+        return total / len(values)
+    fb = _check_mean(mean)
+    assert fb.status == "incorrect"
+    assert "Case 3 of 4 (empty input)" in fb.message and "ZeroDivisionError" in fb.message
+    assert "line 3 of your function: return total / len(values)" in fb.message
+
+
+def test_a_function_returning_none_is_asked_for_its_return():
+    def mean(values):
+        sum(values) / len(values)
+    fb = _check_mean(mean)
+    assert fb.status == "incorrect" and "returned None" in fb.message and "return" in fb.hint
+
+
+@pytest.mark.parametrize("body", ["...", "pass", '"""The mean."""\n    ...'])
+def test_a_placeholder_body_is_not_answered_yet(body, tmp_path):
+    namespace = {}
+    source = f"def mean(values):\n    {body}\n"
+    path = tmp_path / "cell.py"
+    path.write_text(source)
+    exec(compile(source, str(path), "exec"), namespace)
+    fb = _check_mean(namespace["mean"])
+    assert fb.status == "unanswered" and "Write the mean." in fb.message
+
+
+def test_a_blank_or_a_number_instead_of_a_function():
+    assert _check_mean(...).status == "unanswered"
+    fb = _check_mean(3.0)
+    assert fb.status == "incorrect" and "should be a function" in fb.message
+
+
+def test_an_endless_loop_is_stopped_by_the_time_limit():
+    def mean(values):
+        while True:
+            pass
+    fb = _check_mean(mean, time_limit=0.3)
+    assert fb.status == "incorrect" and "did not finish within 0.3 s" in fb.message
+
+
+def test_a_function_that_changes_its_input_cannot_spoil_the_reference():
+    def mean(values):
+        values = np.asarray(values, dtype=float)
+        result = float(values.mean()) if values.size else 0.0
+        if isinstance(values, np.ndarray):
+            values *= 0  # changes a copy the check made, never the case itself
+        return result
+    assert _check_mean(mean)
+    assert np.array_equal(CASES[3].args[0], [-1.0, 1.0])
+
+
+def test_known_mistakes_of_function_exercises_get_their_hint():
+    def mean(values):
+        return float(np.median(values)) if len(values) else 0.0
+    cases = [Case(([1.0, 2.0, 10.0],), "skewed")]
+    fb = check_function(mean, _reference_mean, cases, name="mean",
+                        mistakes=[(lambda v: float(np.median(v)), "That is the median.")])
+    assert fb.hint == "That is the median."
+
+
+def test_tuples_and_dicts_are_compared_item_by_item():
+    def stats(values):
+        return {"mean": 2.0, "max": 4.0}
+    fb = check_function(stats, lambda v: {"mean": 2.0, "max": 3.0}, [Case(([1, 2, 3],))], name="stats")
+    assert fb.status == "incorrect" and "'max': the values differ" in fb.message
+    fb = check_function(lambda v: (1.0,), lambda v: (1.0, 2.0), [Case(([1],))], name="pair")
+    assert "expected 2 values" in fb.message
+
+
+# ---- later cells fall back to the reference -------------------------------------------------------
+
+def test_use_keeps_a_right_value_and_replaces_a_missing_one(capsys):
+    assert use(0.5, 0.5, name="w") == 0.5
+    assert capsys.readouterr().out == ""
+    assert use(..., 0.5, name="w") == 0.5
+    assert use("abc", 0.5, name="w") == 0.5
+    assert capsys.readouterr().out.count("Using the reference for `w`") == 2
+
+
+def test_use_keeps_a_function_only_once_its_check_passed(capsys):
+    def mean(values):
+        return sum(values) / len(values) if len(values) else 0.0
+    assert use(mean, _reference_mean, name="mean") is _reference_mean
+    assert _check_mean(mean)
+    assert use(mean, _reference_mean, name="mean") is mean
