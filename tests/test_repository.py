@@ -213,3 +213,68 @@ def test_readme_shows_the_two_commands_first():
 @pytest.mark.parametrize("pattern", [".venv/", "__pycache__/", ".ipynb_checkpoints/", "build/"])
 def test_gitignore_keeps_build_output_out(pattern):
     assert pattern in (ROOT / ".gitignore").read_text().split()
+
+
+# ---------------------------------------------------------------- make 3.81, the lock
+# Features of GNU make 3.82 and later that stock macOS make (3.81) does not know.
+MAKE_382_FEATURES = {
+    ".ONESHELL": r"^\.ONESHELL",
+    ".SHELLFLAGS": r"^\.SHELLFLAGS",
+    ".RECIPEPREFIX": r"^\.RECIPEPREFIX",
+    "undefine": r"^\s*undefine\s",
+    "private variables": r"^\s*private\s",
+    "::= or :::= assignment": r"^[^#\t]*:::?=",
+    "!= shell assignment": r"^[A-Za-z_][A-Za-z0-9_]*\s*!=",
+    "$(file ...)": r"\$\(file\s",
+    "$(guile ...)": r"\$\(guile\s",
+    "grouped targets &:": r"^[^#\t=]*&:",
+}
+
+
+def make_382_features(text: str) -> list[str]:
+    return [name for name, pattern in MAKE_382_FEATURES.items() if re.search(pattern, text, re.M)]
+
+
+def test_makefile_runs_with_gnu_make_3_81():
+    assert make_382_features((ROOT / "Makefile").read_text()) == []
+
+
+def test_the_make_381_check_can_fail():
+    assert make_382_features(".ONESHELL:\n.SHELLFLAGS := -eu -c\nX != date\n") == [
+        ".ONESHELL", ".SHELLFLAGS", "!= shell assignment"]
+
+
+def test_makefile_recipes_call_scripts_for_anything_longer_than_a_line():
+    # With .ONESHELL gone, a recipe line ending in a backslash or shell control flow split over
+    # lines would run line by line; multi-line logic belongs in scripts/.
+    recipes = [line for line in (ROOT / "Makefile").read_text().splitlines() if line.startswith("\t")]
+    assert not [line for line in recipes if line.rstrip().endswith("\\")]
+    assert not [line for line in recipes if re.match(r"\t\s*(if|then|else|fi|for|do|done)\b", line)
+                and not line.rstrip().endswith(("fi", "done"))]
+
+
+def lock_versions() -> dict[str, str]:
+    out = {}
+    for line in (ROOT / "requirements-lock.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            out[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return out
+
+
+def test_the_lock_pins_every_package_within_the_loose_floors():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    specs = [Requirement(s) for s in project["dependencies"]]
+    specs += [Requirement(s) for group in project["optional-dependencies"].values() for s in group]
+    lock = lock_versions()
+    for req in specs:
+        name = re.sub(r"[-_.]+", "-", req.name).lower()
+        assert name in lock, f"{req.name} is not pinned in requirements-lock.txt (run make lock)"
+        assert req.specifier.contains(lock[name]), f"the lock's {req.name}=={lock[name]} is outside {req}"
+    assert "mlcourse" not in lock, "the course package itself is installed editable, not from the lock"
+
+
+def test_the_venv_route_installs_with_the_lock():
+    makefile = (ROOT / "Makefile").read_text()
+    setup = (ROOT / "scripts" / "setup.sh").read_text()
+    assert "LOCK     := requirements-lock.txt" in makefile and "-c \"$lock\"" in setup

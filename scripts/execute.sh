@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Re-run notebooks in place on a fresh kernel, so that their stored outputs are current.
+#
+#   scripts/execute.sh PYTHON NOTEBOOK...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=$1
+shift
+export PYTHONHASHSEED=0
+for notebook in "$@"; do
+  echo "Executing $notebook"
+  "$python" -m jupyter nbconvert --to notebook --execute --inplace \
+    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 "$notebook"
+  "$python" scripts/strip_png_metadata.py "$notebook"
+done

@@ -1,0 +1,64 @@
+"""Remove the text chunks (matplotlib's "Software: Matplotlib version ...") from a notebook's PNG figures.
+
+    python scripts/strip_png_metadata.py NOTEBOOK...
+
+The stored figures then carry the picture only, not the version of the library
+that drew it. The pixels are untouched: only tEXt, zTXt and iTXt chunks go.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import nbformat
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+TEXT_CHUNKS = {b"tEXt", b"zTXt", b"iTXt"}
+
+
+def strip_text_chunks(png: bytes) -> bytes:
+    """``png`` without its text chunks.
+
+    >>> chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(
+    ...     ">I", zlib.crc32(kind + data))
+    >>> png = SIGNATURE + chunk(b"IHDR", b"x" * 13) + chunk(b"tEXt", b"Software\\0mpl") + chunk(b"IEND", b"")
+    >>> strip_text_chunks(png) == SIGNATURE + chunk(b"IHDR", b"x" * 13) + chunk(b"IEND", b"")
+    True
+    """
+    if not png.startswith(SIGNATURE):
+        return png
+    out, position = [SIGNATURE], len(SIGNATURE)
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position:position + 4])
+        end = position + 12 + length
+        if png[position + 4:position + 8] not in TEXT_CHUNKS:
+            out.append(png[position:end])
+        position = end
+    return b"".join(out)
+
+
+def strip_notebook(path: Path) -> int:
+    """Strip every PNG output of the notebook at ``path`` in place; the number of figures changed."""
+    notebook = nbformat.read(path, as_version=4)
+    changed = 0
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                raw = base64.b64decode(data["image/png"])
+                clean = strip_text_chunks(raw)
+                if clean != raw:
+                    data["image/png"] = base64.b64encode(clean).decode("ascii")
+                    changed += 1
+    if changed:
+        nbformat.write(notebook, path)
+    return changed
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        print(f"{name}: {strip_notebook(Path(name))} figure(s) stripped of their text chunks")
