@@ -1,18 +1,27 @@
-"""Open every course notebook in JupyterLab in a real (headless) Chromium and run it as a student would.
+"""Open course notebooks in a real (headless) Chromium, in Notebook 7 or JupyterLab, and run them as a student would.
 
-    python scripts/browser_check.py [NOTEBOOK ...]
+    python scripts/browser_check.py [--both] [--student] [NOTEBOOK ...]
 
-For each notebook (default: notebooks/*.ipynb), on a copy with cleared outputs:
-JupyterLab is started on 127.0.0.1 with a token, the notebook is opened in
-Chromium (Debian's package, driven by Playwright; no browser is downloaded),
-"Run All Cells" is clicked, and once every cell has run the page is checked:
-no error or warning output, every widget rendered, and moving a slider changes
-the picture under it. A screenshot of each notebook is saved in
-build/screenshots/. Exit status 1 if any check fails.
+Students open the course with `jupyter notebook` (Notebook 7) or `jupyter lab`;
+both front ends are checked. By default (default notebooks: notebooks/*.ipynb)
+the front ends alternate, Notebook 7 for the 1st, 3rd, ... notebook and
+JupyterLab for the others, so each notebook runs in a browser once; `--both`
+runs every notebook in both. `--student` runs the students' copies (solutions
+removed, as `make student` writes them) instead of the full notebooks.
+
+For each notebook, on a copy with cleared outputs: a Jupyter server is started
+on 127.0.0.1 with a token, the notebook is opened in Chromium (Debian's
+package, driven by Playwright; no browser is downloaded), "Run All Cells" is
+clicked, and once every cell has run the page is checked: no error or warning
+output, every widget rendered, and moving a slider changes the pixels of the
+figure under it (two screenshots compared). The kernel is then shut down. A
+screenshot of each notebook is saved in build/screenshots/. Exit status 1 if
+any check fails.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import secrets
@@ -28,18 +37,24 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from student_copies import student_copy  # noqa: E402
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 RUN_TIMEOUT_S = 240
+FRONT_ENDS = ("notebook", "lab")  # Jupyter Notebook 7 and JupyterLab
 
 
 @dataclass
 class Report:
     notebook: str
+    front_end: str = "lab"
     problems: list = field(default_factory=list)
     widgets: int = 0
     slider_checked: bool = False
+    kernel_shut_down: bool = False
     screenshot: str = ""
 
     @property
@@ -58,25 +73,30 @@ def browser_available() -> str:
     return ""
 
 
+def alternating(paths) -> list[tuple[Path, str]]:
+    """Each notebook with one front end: Notebook 7 for the 1st, 3rd, ..., JupyterLab for the others."""
+    return [(Path(p), FRONT_ENDS[i % 2]) for i, p in enumerate(paths)]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def start_jupyterlab(root: Path, settings: Path, port: int, token: str) -> subprocess.Popen:
+def start_server(front_end: str, root: Path, settings: Path, port: int, token: str) -> subprocess.Popen:
+    """Start `jupyter notebook` or `jupyter lab` on 127.0.0.1:port, serving ``root``."""
     # one notebook at a time on screen: render every cell, so that all outputs are in the page
     tracker = settings / "@jupyterlab" / "notebook-extension"
-    tracker.mkdir(parents=True)
+    tracker.mkdir(parents=True, exist_ok=True)
     (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
-    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+    command = [sys.executable, "-m", "jupyter", front_end, "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root}", f"--LabApp.user_settings_dir={settings}",
-               "--ServerApp.port_retries=0"]
+               f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # CI machines run as root; never needed on a laptop
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "PYTHONHASHSEED": "0"})
+    env = {**os.environ, "PYTHONHASHSEED": "0", "JUPYTERLAB_SETTINGS_DIR": str(settings)}
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.time() + 60
     while time.time() < deadline:
         with socket.socket() as s:
@@ -84,7 +104,15 @@ def start_jupyterlab(root: Path, settings: Path, port: int, token: str) -> subpr
                 return server
         time.sleep(0.5)
     server.kill()
-    raise RuntimeError("JupyterLab did not start within 60 s")
+    raise RuntimeError(f"jupyter {front_end} did not start within 60 s")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def widget_outputs(path: Path) -> int:
@@ -93,51 +121,91 @@ def widget_outputs(path: Path) -> int:
                for c in nb.cells if c.cell_type == "code" for o in c.outputs)
 
 
-def run_all(page) -> bool:
+class Api:
+    """The Jupyter server's REST API, with the token (kernel state, sessions)."""
+
+    def __init__(self, request, base: str, token: str):
+        self.request, self.base = request, base
+        self.headers = {"Authorization": f"token {token}"}
+
+    def kernels(self) -> list:
+        return self.request.get(f"{self.base}/api/kernels", headers=self.headers).json()
+
+    def shut_down_kernels(self) -> bool:
+        """Shut down every session (and so its kernel); True once no kernel is left."""
+        for session in self.request.get(f"{self.base}/api/sessions", headers=self.headers).json():
+            self.request.delete(f"{self.base}/api/sessions/{session['id']}", headers=self.headers)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if not self.kernels():
+                return True
+            time.sleep(0.5)
+        return False
+
+
+def run_all(page, api: Api) -> bool:
     """Click Run > Run All Cells and wait until the kernel has been busy and is idle again."""
-    indicator = page.locator(".jp-Notebook-ExecutionIndicator").first
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
     deadline = time.time() + RUN_TIMEOUT_S
     started = False
     while time.time() < deadline:
-        status = indicator.get_attribute("data-status")
-        started = started or status == "busy"
+        states = [k.get("execution_state") for k in api.kernels()]
         prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-        if started and status == "idle" and not any("*" in p for p in prompts):
+        started = started or "busy" in states or any("*" in p for p in prompts)
+        if started and states and all(s == "idle" for s in states) and not any("*" in p for p in prompts):
             return True
         time.sleep(1.0)
     return False
 
 
+def pixels(element):
+    """A screenshot of ``element`` as an RGB array."""
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(element.screenshot())).convert("RGB"), dtype=int)
+
+
 def check_slider(page) -> str:
-    """Move the first slider one step; '' if the picture under it changed, else the problem."""
+    """Move the first slider (a click along its track); '' if the figure under it changed its pixels, else the problem."""
     handle = page.locator(".jp-OutputArea-output .noUi-handle").first
     box = handle.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
     image = box.locator("img").first
-    before = image.get_attribute("src")
-    handle.focus()
-    page.keyboard.press("ArrowRight")
+    image.scroll_into_view_if_needed()
+    before = pixels(image)
+    track = box.locator(".noUi-target").first.bounding_box()
+    # click far along the track: the handle jumps there, as when a student clicks the slider
+    page.mouse.click(track["x"] + 0.85 * track["width"], track["y"] + track["height"] / 2)
     deadline = time.time() + 30
     while time.time() < deadline:
-        if image.get_attribute("src") != before:
+        page.wait_for_timeout(500)
+        after = pixels(image)
+        if after.shape != before.shape or (after != before).any(axis=-1).sum() > 50:
             return ""
-        time.sleep(0.5)
-    return "moving the first slider did not change the figure under it"
+    return "moving the first slider did not change the pixels of the figure under it"
 
 
-def check_notebook(page, base: str, path: Path, copy: Path, screenshots: Path) -> Report:
-    report = Report(path.name)
-    # a workspace of its own, reset: only this notebook is open in the page
-    page.goto(f"{base}/lab/workspaces/{path.stem}/tree/{copy.name}?reset", wait_until="domcontentloaded")
+def open_notebook(page, base: str, front_end: str, name: str, stem: str) -> None:
+    if front_end == "lab":  # a workspace of its own, reset: only this notebook is open in the page
+        page.goto(f"{base}/lab/workspaces/{stem}/tree/{name}?reset", wait_until="domcontentloaded")
+    else:
+        page.goto(f"{base}/notebooks/{name}", wait_until="domcontentloaded")
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
-    dialog_button = page.locator(".jp-Dialog button", has_text="Select")
-    try:  # a fresh JupyterLab may ask which kernel to start: the notebook's own, python3
-        dialog_button.first.click(timeout=10_000)
+    try:  # a fresh front end may ask which kernel to start: the notebook's own, python3
+        page.locator(".jp-Dialog button", has_text="Select").first.click(timeout=5_000)
     except Exception:  # noqa: BLE001 - no dialog this time
         pass
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=60_000)
-    if not run_all(page):
+
+
+def check_notebook(page, api: Api, base: str, front_end: str, path: Path, copy: Path,
+                   screenshots: Path) -> Report:
+    report = Report(path.name, front_end)
+    open_notebook(page, base, front_end, copy.name, path.stem)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(k.get("execution_state") == "idle" for k in api.kernels()):
+        time.sleep(0.5)
+    if not run_all(page, api):
         report.problems.append(f"not every cell finished within {RUN_TIMEOUT_S} s")
     page.wait_for_timeout(2000)  # let the last widgets render
     unrun = [p for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts() if "[ ]" in p]
@@ -145,7 +213,7 @@ def check_notebook(page, base: str, path: Path, copy: Path, screenshots: Path) -
         report.problems.append(f"{len(unrun)} code cell(s) did not run")
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     if errors.count():
-        report.problems.append(f"{errors.count()} error or warning output(s): {errors.first.inner_text()[:200]!r}")
+        report.problems.append(f"{errors.count()} error or warning output(s): {errors.first.inner_text()[:300]!r}")
     if page.get_by_text("Error displaying widget").count():
         report.problems.append("a widget failed to display ('Error displaying widget')")
     report.widgets = page.locator(".jp-OutputArea-output .jupyter-widgets.widget-container, "
@@ -158,54 +226,72 @@ def check_notebook(page, base: str, path: Path, copy: Path, screenshots: Path) -
         if problem:
             report.problems.append(problem)
     screenshots.mkdir(parents=True, exist_ok=True)
-    shot = screenshots / f"{path.stem}.png"
+    shot = screenshots / f"{path.stem}-{front_end}.png"
     page.screenshot(path=str(shot))
     report.screenshot = str(shot)
+    report.kernel_shut_down = api.shut_down_kernels()
+    if not report.kernel_shut_down:
+        report.problems.append("the kernel did not shut down after the notebook")
     return report
 
 
-def check_notebooks(paths, screenshots: Path = ROOT / "build" / "screenshots") -> list[Report]:
+def write_copy(path: Path, target: Path, student: bool) -> None:
+    """The notebook to open: outputs cleared (and solutions removed for ``student``)."""
+    nb = nbformat.read(path, as_version=4)
+    if student:
+        nb = student_copy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata.pop("widgets", None)
+    nbformat.write(nb, target)
+
+
+def check_notebooks(plan, screenshots: Path = ROOT / "build" / "screenshots", student: bool = False) -> list[Report]:
+    """Run each ``(notebook, front_end)`` of ``plan`` in Chromium; one report per pair."""
     from playwright.sync_api import sync_playwright
 
-    token, port = secrets.token_hex(16), free_port()
-    with tempfile.TemporaryDirectory() as tmp:
+    reports = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         work, settings, profile = Path(tmp) / "course", Path(tmp) / "settings", Path(tmp) / "profile"
         work.mkdir()
-        copies = {}
-        for path in paths:  # the browser runs copies: the committed notebooks stay untouched
-            nb = nbformat.read(path, as_version=4)
-            for cell in nb.cells:
-                if cell.cell_type == "code":
-                    cell.outputs, cell.execution_count = [], None
-            nb.metadata.pop("widgets", None)
-            copies[path] = work / path.name
-            nbformat.write(nb, copies[path])
-        server = start_jupyterlab(work, settings, port, token)
+        for path, _ in plan:  # the browser runs copies: the committed notebooks stay untouched
+            write_copy(Path(path), work / Path(path).name, student)
+        browser = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
         try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch_persistent_context(
-                    str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-                    viewport={"width": 1400, "height": 1000})
-                base = f"http://127.0.0.1:{port}"
-                login = browser.new_page()
-                login.goto(f"{base}/lab?token={token}", wait_until="domcontentloaded")  # sets the cookie
-                login.close()
-                reports = []
-                for path in paths:
-                    page = browser.new_page()
-                    try:
-                        reports.append(check_notebook(page, base, path, copies[path], screenshots))
-                    except Exception as err:  # noqa: BLE001 - report it and go on with the next notebook
-                        reports.append(Report(path.name, problems=[f"{type(err).__name__}: {str(err)[:300]}"]))
-                    finally:
-                        page.close()
-                browser.close()
+            for front_end in FRONT_ENDS:
+                todo = [Path(p) for p, f in plan if f == front_end]
+                if todo:
+                    reports += run_front_end(browser, front_end, todo, work, settings, screenshots)
         finally:
-            server.terminate()
+            browser.close()
+    return reports
+
+
+def run_front_end(browser, front_end, paths, work, settings, screenshots) -> list[Report]:
+    token, port = secrets.token_hex(16), free_port()
+    server = start_server(front_end, work, settings, port, token)
+    base = f"http://127.0.0.1:{port}"
+    reports = []
+    try:
+        login = browser.new_page()
+        login.goto(f"{base}/{'lab' if front_end == 'lab' else 'tree'}?token={token}",
+                   wait_until="domcontentloaded")  # sets the cookie
+        api = Api(login.request, base, token)
+        for path in paths:
+            page = browser.new_page()
             try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+                reports.append(check_notebook(page, api, base, front_end, path, work / path.name, screenshots))
+            except Exception as err:  # noqa: BLE001 - report it and go on with the next notebook
+                reports.append(Report(path.name, front_end, problems=[f"{type(err).__name__}: {str(err)[:300]}"]))
+                api.shut_down_kernels()
+            finally:
+                page.close()
+        login.close()
+    finally:
+        stop_server(server)
     return reports
 
 
@@ -214,12 +300,15 @@ def main(args) -> int:
     if missing:
         print(f"Browser check skipped: {missing}.")
         return 0
-    paths = [Path(a) for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
-    reports = check_notebooks(paths)
+    both, student = "--both" in args, "--student" in args
+    paths = [Path(a) for a in args if not a.startswith("--")] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    plan = [(p, f) for p in paths for f in FRONT_ENDS] if both else alternating(paths)
+    reports = check_notebooks(plan, student=student)
     for r in reports:
         status = "ok" if r.ok else "FAILED: " + "; ".join(r.problems)
-        print(f"{r.notebook}: {r.widgets} widgets rendered, slider "
-              f"{'moved the figure' if r.slider_checked else 'not checked'}, screenshot {r.screenshot}: {status}")
+        print(f"{r.notebook} in {'Notebook 7' if r.front_end == 'notebook' else 'JupyterLab'}: {r.widgets} widgets "
+              f"rendered, slider {'moved the figure' if r.slider_checked else 'not checked'}, kernel "
+              f"{'shut down' if r.kernel_shut_down else 'left running'}, screenshot {r.screenshot}: {status}")
     return 0 if all(r.ok for r in reports) else 1
 
 
