@@ -278,3 +278,22 @@ def test_the_venv_route_installs_with_the_lock():
     makefile = (ROOT / "Makefile").read_text()
     setup = (ROOT / "scripts" / "setup.sh").read_text()
     assert "LOCK     := requirements-lock.txt" in makefile and "-c \"$lock\"" in setup
+
+
+# ---------------------------------------------------------------- the glossary
+GLOSSARY = ROOT / "notebooks" / "glossary.md"
+
+
+def test_the_glossary_defines_the_course_terms():
+    terms = re.findall(r"^\*\*(.+?)\*\*", GLOSSARY.read_text(), re.M)
+    text = " ".join(terms).lower()
+    for term in ["epoch", "batch", "snr", "sta/lta", "magnitude of completeness", "leakage", "out-of-bag",
+                 "gradient descent", "back-propagation", "precision", "gini", "b-value", "calibration"]:
+        assert term in text, f"the glossary has no entry for {term!r}"
+    assert terms == sorted(terms, key=str.lower), "keep the glossary in alphabetical order"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_links_to_the_glossary(path):
+    markdown = [cell for cell in json.loads(path.read_text())["cells"] if cell["cell_type"] == "markdown"]
+    assert any("glossary.md" in "".join(cell["source"]) for cell in markdown)

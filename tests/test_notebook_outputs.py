@@ -1,0 +1,44 @@
+"""Stored outputs that any CPU reproduces: no float printed with more digits than carry meaning."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# Six or more decimals: a raw float or numpy array (numpy prints 8 digits, pandas 6), whose last
+# digits change with the CPU's numeric kernels. Round it (f"{x:.3f}", df.round(3)).
+LONG_FLOAT = re.compile(r"(?<![\w.:])-?\d+\.\d{6,}(?:e[+-]?\d+)?")
+TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex")
+
+
+def text_outputs(cell) -> list[str]:
+    out = []
+    for output in cell.get("outputs", []):
+        if output["output_type"] == "stream":
+            out.append("".join(output["text"]))
+        for mime in TEXT_MIMES:
+            value = output.get("data", {}).get(mime)
+            if value is not None:
+                out.append("".join(value) if isinstance(value, list) else value)
+    return out
+
+
+def long_floats(text: str) -> list[str]:
+    return LONG_FLOAT.findall(text)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_printed_floats_are_rounded(notebook):
+    cells = json.loads(notebook.read_text())["cells"]
+    found = [f"code cell {i}: {hits[:3]}" for i, cell in enumerate(c for c in cells if c["cell_type"] == "code")
+             for text in text_outputs(cell) if (hits := long_floats(text))]
+    assert found == [], "round these printed numbers:\n" + "\n".join(found)
+
+
+def test_the_rounding_check_can_fail():
+    assert long_floats("array([0.12345679, 1.5])  rmse 0.251  f1=0.6666666666666666") == [
+        "0.12345679", "0.6666666666666666"]
+    assert long_floats("mlcourse 0.1.0, 12.5 km, 1e-06, 2009-08-24T00:20:03.000000Z") == []
