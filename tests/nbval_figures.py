@@ -11,7 +11,7 @@ by a fraction of a pixel, which changes the anti-aliasing of a few pixels (an
 RMS of about 0.01 on the 0-255 scale, measured), and another matplotlib version
 writes different bytes for the same picture. A real change is far larger
 (measured on a 6 x 4 inch figure at 100 dpi): one changed digit in a title gives
-2.5, a curve moved by a sixth of a pixel 4, by a pixel 13.
+2.5, a curve moved by about a pixel 13.
 """
 
 from __future__ import annotations
