@@ -142,7 +142,7 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
     validation_split : float in [0, 1)
         Alternatively, the fraction of (X, y) held out at random for validation.
     metrics : dict of name -> function(y_true, y_pred), optional
-        Extra scores recorded per epoch, e.g. ``{"mae": mlcourse.metrics.mae}``.
+        Extra scores recorded per epoch, e.g. ``{"mae": mlcourse.metrics.mean_absolute_error}``.
     rng : numpy.random.Generator or int
         Shuffles the batches (and draws the validation split): same rng, same run.
     early_stopping : int, optional
