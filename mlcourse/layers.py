@@ -28,11 +28,9 @@ import numbers
 import numpy as np
 
 from ._validation import check_array, check_option, check_rng, check_scalar, describe
-from . import activations
 from .activations import get_activation
 
-__all__ = ["Layer", "Dense", "Conv1D", "MaxPool1D", "Flatten", "ActivationLayer", "ReLU", "LeakyReLU", "Sigmoid", "Tanh",
-           "Softplus", "INITIALISATIONS"]
+__all__ = ["Layer", "Dense", "Conv1D", "MaxPool1D", "Flatten", "ActivationLayer", "INITIALISATIONS"]
 
 
 class Layer:
@@ -196,6 +194,12 @@ class Dense(_Weighted):
 class ActivationLayer(Layer):
     """An activation as a layer of its own: ``Y = f(X)``, any input shape.
 
+    The layer wraps the function: ``ActivationLayer("relu")`` applies
+    :func:`mlcourse.activations.relu` and back-propagates with its derivative
+    (the :class:`mlcourse.activations.ReLU` object). PyTorch's ``nn.ReLU()`` is
+    this layer; ``Dense(..., activation="relu")`` builds the same step into the
+    Dense layer.
+
     >>> ActivationLayer("relu").forward(np.array([[-1.0, 2.0]])).tolist()
     [[0.0, 2.0]]
     """
@@ -222,41 +226,6 @@ class ActivationLayer(Layer):
 
     def __repr__(self) -> str:
         return repr(self.activation)
-
-
-class ReLU(ActivationLayer):
-    """ReLU as a layer: ``Y = max(0, X)``."""
-
-    def __init__(self):
-        super().__init__("relu")
-
-
-class LeakyReLU(ActivationLayer):
-    """Leaky ReLU as a layer: ``Y = X`` where positive, ``alpha X`` elsewhere."""
-
-    def __init__(self, alpha: float = 0.01):
-        super().__init__(activations.LeakyReLU(alpha))
-
-
-class Sigmoid(ActivationLayer):
-    """Sigmoid as a layer: ``Y = 1 / (1 + exp(-X))``."""
-
-    def __init__(self):
-        super().__init__("sigmoid")
-
-
-class Tanh(ActivationLayer):
-    """tanh as a layer."""
-
-    def __init__(self):
-        super().__init__("tanh")
-
-
-class Softplus(ActivationLayer):
-    """Softplus as a layer: ``Y = log(1 + exp(X))``."""
-
-    def __init__(self):
-        super().__init__("softplus")
 
 
 # ------------------------------------------------------------------ convolution (Day 2)

@@ -46,7 +46,7 @@ class Sequential:
             raise ValueError("Sequential needs at least one layer, got none.")
         for i, layer in enumerate(layers):
             if not isinstance(layer, Layer):
-                raise TypeError(f"layer {i} must be an mlcourse Layer (Dense, ReLU, ...), "
+                raise TypeError(f"layer {i} must be an mlcourse Layer (Dense, Conv1D, ActivationLayer, ...), "
                                 f"got {describe(layer)}.")
         self.layers = list(layers)
 
