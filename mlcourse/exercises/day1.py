@@ -152,11 +152,13 @@ def baseline_mae(answer, y_train, y_test) -> Feedback:
     """Exercise: MAE of always predicting the training mean, in the units of y."""
     y_train, y_test = check_vector(y_train, "y_train"), check_vector(y_test, "y_test")
     guess = np.full_like(y_test, y_train.mean())
-    mistakes = [(metrics.rmse(y_test, guess), "That is the RMSE; the MAE averages |error| without squaring."),
-                (metrics.mse(y_test, guess), "That is the MSE (in m²); the MAE is in metres."),
-                (metrics.mae(y_test, np.full_like(y_test, np.median(y_train))),
+    mistakes = [(metrics.root_mean_squared_error(y_test, guess),
+                 "That is the RMSE; the MAE averages |error| without squaring."),
+                (metrics.mean_squared_error(y_test, guess), "That is the MSE (in m²); the MAE is in metres."),
+                (metrics.mean_absolute_error(y_test, np.full_like(y_test, np.median(y_train))),
                  "Predict the training MEAN, not the median.")]
-    return check_value(answer, metrics.mae(y_test, guess), name="baseline", unit="m", mistakes=mistakes,
+    return check_value(answer, metrics.mean_absolute_error(y_test, guess), name="baseline", unit="m",
+                       mistakes=mistakes,
                        hint="baseline = mean(|y_test - y_train.mean()|)")
 
 
