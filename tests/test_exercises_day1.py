@@ -107,7 +107,7 @@ def test_baseline_mae_mistakes():
     assert check.baseline_mae(np.mean(np.abs(err)), train, test)
     assert "RMSE" in check.baseline_mae(np.sqrt(np.mean(err ** 2)), train, test).hint
     assert "m²" in check.baseline_mae(np.mean(err ** 2), train, test).hint
-    assert "TEST set" in check.baseline_mae(np.mean(np.abs(test - test.mean())), train, test).hint
+    assert "TRAINING data" in check.baseline_mae(np.mean(np.abs(test - test.mean())), train, test).hint
 
 
 def test_learning_rate_choices():

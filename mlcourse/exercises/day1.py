@@ -557,12 +557,12 @@ def baseline_mae(answer, y_train, y_test) -> Feedback:
                 (metrics.mean_absolute_error(y_test, np.full_like(y_test, np.median(y_train))),
                  "Predict the training MEAN, not the median."),
                 (metrics.mean_absolute_error(y_test, np.full_like(y_test, y_test.mean())),
-                 "That is the mean of the TEST set: the baseline may only know the training data.")]
+                 "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data.")]
     return check_value(answer, metrics.mean_absolute_error(y_test, guess), name="baseline", unit="m",
                        mistakes=mistakes, task="The MAE of always predicting the training mean depth.",
-                       hint=("Predict the mean of the training depths for every test measurement; average "
+                       hint=("Predict the mean of the training depths for every measurement you evaluate on; average "
                              "the absolute errors.",
-                             "The error of one test measurement is its depth minus the training mean; take "
+                             "The error of one measurement is its depth minus the training mean; take "
                              "the absolute value before averaging."))
 
 
