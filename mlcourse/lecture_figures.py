@@ -13,24 +13,33 @@ from ._validation import check_array
 from .datasets import OCEAN_INPUTS, OCEAN_UNITS
 from .plotting import OKABE_ITO
 
-__all__ = ["TIMELINE", "ai_ml_dl_diagram", "ml_timeline", "ocean_profiles", "boxes_iou"]
+__all__ = ["TIMELINE", "SLIDE_CORRECTIONS", "ai_ml_dl_diagram", "ml_timeline", "ocean_profiles", "boxes_iou"]
 
-# The slides' "Machine Learning Is Not New!" timeline.
+# The slides' "Machine Learning Is Not New!" timeline, with three dates corrected (see SLIDE_CORRECTIONS).
 TIMELINE = [
-    (1957, "Perceptrons"),
-    (1970, "Backpropagation (ignored in the 'dark age')"),
-    (1982, "Recurrent neural network"),
-    (1989, "Reinforcement learning"),
+    (1957, "Perceptron (Rosenblatt)"),
+    (1970, "Reverse-mode differentiation, the core of backpropagation (Linnainmaa)"),
+    (1982, "Recurrent neural network (Hopfield)"),
+    (1986, "Backpropagation popularised (Rumelhart, Hinton & Williams)"),
+    (1989, "Reinforcement learning (Q-learning)"),
     (1995, "Random forests, SVM (the 'silver age')"),
     (1997, "IBM Deep Blue beats Kasparov"),
     (1997, "LSTM"),
     (1998, "CNN: handwriting analysis"),
     (2009, "ImageNet (the 'golden age')"),
-    (2010, "Xavier initialisation"),
-    (2014, "DeepMind, GAN"),
+    (2010, "Xavier initialisation; DeepMind founded"),
+    (2014, "GAN; Google acquires DeepMind"),
     (2015, "TensorFlow"),
     (2016, "AlphaGo"),
-    (2019, "Neural ODE"),
+    (2018, "Neural ODE"),
+]
+
+# Where the timeline above departs from the slide, and why: (slide says, corrected to).
+SLIDE_CORRECTIONS = [
+    ("1970: Backpropagation", "1970: Linnainmaa's reverse-mode differentiation (the algorithm); "
+                              "1986: Rumelhart, Hinton & Williams make it the way to train networks"),
+    ("2014: DeepMind, GAN", "2010: DeepMind founded; 2014: Google acquires it, and GANs appear"),
+    ("2019: Neural ODE", "2018: Neural ODE (Chen et al., NeurIPS 2018)"),
 ]
 
 
@@ -61,7 +70,7 @@ def ai_ml_dl_diagram(ax=None):
 def ml_timeline(ax=None, events=TIMELINE):
     """The milestones of machine learning: one row per event, placed at its year."""
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 5.5))
+        _, ax = plt.subplots(figsize=(11, 6.2))
     for start, end, name, colour in [(1969, 1985, "'dark age'", OKABE_ITO[7]),
                                      (1994.5, 2000, "'silver age'", OKABE_ITO[5]),
                                      (2009, 2021, "'golden age'", OKABE_ITO[1])]:

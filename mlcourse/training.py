@@ -142,7 +142,7 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
     validation_split : float in [0, 1)
         Alternatively, the fraction of (X, y) held out at random for validation.
     metrics : dict of name -> function(y_true, y_pred), optional
-        Extra scores recorded per epoch, e.g. ``{"mae": mlcourse.metrics.mae}``.
+        Extra scores recorded per epoch, e.g. ``{"mae": mlcourse.metrics.mean_absolute_error}``.
     rng : numpy.random.Generator or int
         Shuffles the batches (and draws the validation split): same rng, same run.
     early_stopping : int, optional
@@ -194,7 +194,7 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
 
 def _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metrics, rng,
            early_stopping, restore_best, history, progress):
-    """The loop of the slides: batches, forward, loss, backward, update; then the book-keeping."""
+    """The loop of the slides: per batch zero_grad, forward, loss, backward, step; then the book-keeping."""
     best, best_weights, since_best = np.inf, None, 0
     n = len(X)
     for epoch in range(1, epochs + 1):
@@ -203,6 +203,7 @@ def _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metri
         for start in range(0, n, batch_size):
             idx = order[start:start + batch_size]
             xb, yb = X[idx], y[idx]
+            model.zero_grad()                 # backward adds to the gradients
             y_pred = model._forward(xb)
             total += loss._value(y_pred, yb) * len(idx)
             model._backward(loss._gradient(y_pred, yb))

@@ -3,18 +3,35 @@
 import numpy as np
 import pytest
 
+from mlcourse import losses
 from mlcourse.exercises import day1 as check
+from mlcourse.exercises import reset_attempts
 from mlcourse.layers import Dense
+
+from wrong_answers import assert_checks_never_crash
 
 x = np.array([1.0, 2.0, 3.0, 4.0])
 y = np.array([2.1, 3.9, 6.2, 7.8])
 
 
+@pytest.fixture(autouse=True)
+def fresh_hints():
+    reset_attempts()
+    yield
+    reset_attempts()
+
+
+# ---------------------------------------------------------------- number exercises
 def test_least_squares_w():
     assert check.least_squares_w(..., x, y).status == "unanswered"
     assert check.least_squares_w(np.sum(x * y) / np.sum(x * x), x, y)
-    assert "sum(x**2)" in check.least_squares_w(np.sum(x * y) / np.sum(y * y), x, y).hint
+    assert "sum of x squared" in check.least_squares_w(np.sum(x * y) / np.sum(y * y), x, y).hint
     assert "intercept" in check.least_squares_w(np.polyfit(x, y, 1)[0], x, y).hint
+
+
+def test_hints_come_in_steps():
+    first, second, third = (check.least_squares_w(123.0, x, y).hint for _ in range(3))
+    assert first.startswith("Set dL/dw = 0") and second.startswith("dL/dw = 2") and "collapsed cell" in third
 
 
 def test_neuron_output_bias_forgotten():
@@ -40,6 +57,12 @@ def test_layer_output_mistakes():
     assert "transposed" in check.layer_output(W.T @ xi + b, W, b, xi).hint
 
 
+@pytest.mark.parametrize("choice, status", [("a", "incorrect"), ("b", "incorrect"),
+                                            ("c", "correct"), (None, "unanswered"), ("d", "incorrect")])
+def test_quiz_feedback_lives_with_the_checks(choice, status):
+    assert check.quiz_feedback(choice).status == status
+
+
 def test_collapsed_layer_mistakes():
     rng = np.random.default_rng(0)
     first, second = Dense(3, 3, rng=rng), Dense(3, 3, rng=rng)
@@ -47,7 +70,7 @@ def test_collapsed_layer_mistakes():
     W_star, b_star = second.W @ first.W, second.W @ first.b + second.b
     assert check.collapsed_layer(W_star, b_star, [first, second])
     assert "order matters" in check.collapsed_layer(first.W @ second.W, b_star, [first, second]).hint
-    assert "W2 @ b1 + b2" in check.collapsed_layer(W_star, first.b + second.b, [first, second]).hint
+    assert "multiplied by W2" in check.collapsed_layer(W_star, first.b + second.b, [first, second]).hint
     assert check.collapsed_layer(..., b_star, [first, second]).status == "unanswered"
 
 
@@ -84,6 +107,7 @@ def test_baseline_mae_mistakes():
     assert check.baseline_mae(np.mean(np.abs(err)), train, test)
     assert "RMSE" in check.baseline_mae(np.sqrt(np.mean(err ** 2)), train, test).hint
     assert "m²" in check.baseline_mae(np.mean(err ** 2), train, test).hint
+    assert "TRAINING data" in check.baseline_mae(np.mean(np.abs(test - test.mean())), train, test).hint
 
 
 def test_learning_rate_choices():
@@ -92,3 +116,189 @@ def test_learning_rate_choices():
     assert "crawl" in check.learning_rate(0.001, curves, target=0.05).hint
     assert "overshoot" in check.learning_rate(2.0, curves, target=0.05).hint
     assert "not one of" in check.learning_rate(0.5, curves, target=0.05).message
+
+
+CANDIDATES = {(16, 0.01): {"training MAE (m)": 4.0, "validation MAE (m)": 5.0},
+              (16, 0.03): {"training MAE (m)": 3.0, "validation MAE (m)": 3.0},
+              (32, 0.01): {"training MAE (m)": 2.0, "validation MAE (m)": 4.0},
+              (32, 0.03): {"training MAE (m)": 3.5, "validation MAE (m)": 3.0}}
+
+
+def test_validation_choice_accepts_both_of_a_tie_and_warns_about_training_error():
+    assert check.validation_choice((16, 0.03), CANDIDATES)
+    assert check.validation_choice([32, 0.03], CANDIDATES)          # the tie: both are right
+    assert "TRAINING" in check.validation_choice((32, 0.01), CANDIDATES).message
+    assert "not one of" in check.validation_choice((8, 0.1), CANDIDATES).message
+    assert check.validation_choice(..., CANDIDATES).status == "unanswered"
+
+
+# ---------------------------------------------------------------- function exercises
+def descent(x, y, w0, learning_rate, n_steps):
+    ws = [w0]
+    for _ in range(n_steps):
+        ws.append(ws[-1] - learning_rate * np.mean(2 * (ws[-1] * x - y) * x))
+    return np.array(ws)
+
+
+def test_gradient_descent_right_and_typical_mistakes():
+    assert check.gradient_descent_function(descent)
+    assert check.gradient_descent_function(check.references.gradient_descent)
+
+    def no_two(x, y, w0, lr, n):
+        ws = [w0]
+        for _ in range(n):
+            ws.append(ws[-1] - lr * np.mean((ws[-1] * x - y) * x))
+        return np.array(ws)
+
+    def uphill(x, y, w0, lr, n):
+        ws = [w0]
+        for _ in range(n):
+            ws.append(ws[-1] + lr * np.mean(2 * (ws[-1] * x - y) * x))
+        return np.array(ws)
+    assert "factor 2" in check.gradient_descent_function(no_two).hint
+    assert "uphill" in check.gradient_descent_function(uphill).hint
+    assert "w0 is missing" in check.gradient_descent_function(lambda *a: descent(*a)[1:]).hint
+    assert "not only the last" in check.gradient_descent_function(lambda *a: descent(*a)[-1]).hint
+
+
+def test_gradient_descent_placeholder_is_not_answered():
+    def gradient_descent(x, y, w0, learning_rate, n_steps):
+        """To do."""
+        ...
+    assert check.gradient_descent_function(gradient_descent).status == "unanswered"
+    assert check.gradient_descent_function(...).status == "unanswered"
+
+
+def test_gradient_descent_with_bias_catches_the_sequential_update():
+    assert check.gradient_descent_bias_function(check.references.gradient_descent_bias)
+
+    def sequential(x, y, w0, b0, lr, n):
+        ws, bs = [w0], [b0]
+        for _ in range(n):
+            w = ws[-1] - lr * np.mean(2 * (ws[-1] * x + bs[-1] - y) * x)
+            bs.append(bs[-1] - lr * np.mean(2 * (w * x + bs[-1] - y)))
+            ws.append(w)
+        return np.array(ws), np.array(bs)
+    assert "same old (w, b)" in check.gradient_descent_bias_function(sequential).hint
+
+
+def test_dense_forward_against_mlcourse_and_its_mistakes():
+    assert check.dense_forward_function(lambda X, W, b: X @ W.T + b)
+    assert "bias b is missing" in check.dense_forward_function(lambda X, W, b: X @ W.T).hint
+    assert "transposed" in check.dense_forward_function(lambda X, W, b: W @ X.T + b[:, None]).hint
+    fb = check.dense_forward_function(lambda X, W, b: X @ W + b)   # fails on shapes or values
+    assert fb.status == "incorrect" and "Case 1" in fb.message
+
+
+def backprop(X, y, W1, b1, W2, b2, tanh_derivative=True):
+    H = np.tanh(X @ W1.T + b1)
+    out = H @ W2.T + b2
+    d_out = 2 * (out - y) / out.size
+    dZ = (d_out @ W2) * ((1 - H ** 2) if tanh_derivative else 1.0)
+    return {"W1": dZ.T @ X, "b1": dZ.sum(axis=0), "W2": d_out.T @ H, "b2": d_out.sum(axis=0)}
+
+
+def test_backprop_against_mlcourse_and_finite_differences():
+    assert check.backprop_function(backprop)
+    tuple_answer = lambda *a: tuple(backprop(*a)[k] for k in ("W1", "b1", "W2", "b2"))  # noqa: E731
+    assert check.backprop_function(tuple_answer)
+
+
+def test_backprop_names_the_first_wrong_array():
+    fb = check.backprop_function(lambda *a: backprop(*a, tanh_derivative=False))
+    assert "gradient of W1" in fb.message and "tanh" in fb.hint
+
+    def wrong_b2(*a):
+        grads = backprop(*a)
+        grads["b2"] = grads["b2"] + 1.0
+        return grads
+    assert "gradient of b2" in check.backprop_function(wrong_b2).message
+
+    def transposed_W1(*a):
+        grads = backprop(*a)
+        grads["W1"] = grads["W1"].T
+        return grads
+    assert "gradient of W1 has shape" in check.backprop_function(transposed_W1).message
+
+
+def test_reference_backprop_agrees_with_finite_differences():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    grads = check._reference_backprop(X, y, W1, b1, W2, b2)   # asserts the agreement inside
+    numeric = check._finite_differences(X, y, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
+    for name in ("W1", "b1", "W2", "b2"):
+        np.testing.assert_allclose(grads[name], numeric[name], rtol=1e-5, atol=1e-8)
+
+
+def train(model, loss, optimizer, X, y, epochs):
+    history = []
+    for _ in range(epochs):
+        optimizer.zero_grad()
+        y_pred = model.forward(X)
+        history.append(loss(y_pred, y))
+        model.backward(loss.gradient(y_pred, y))
+        optimizer.step()
+    return history
+
+
+def test_training_loop_in_pytorch_order():
+    assert check.training_loop_function(train)
+
+    def no_zero_grad(model, loss, optimizer, X, y, epochs):
+        history = []
+        for _ in range(epochs):
+            y_pred = model.forward(X)
+            history.append(loss(y_pred, y))
+            model.backward(loss.gradient(y_pred, y))
+            optimizer.step()
+        return history
+    assert "zero_grad" in check.training_loop_function(no_zero_grad).hint
+
+    def no_step(model, loss, optimizer, X, y, epochs):
+        return [loss(model.forward(X), y) for _ in range(epochs)]
+    assert check.training_loop_function(no_step).status == "incorrect"
+
+
+def test_references_used_by_the_notebook():
+    assert check.references.least_squares_w([1.0, 2.0], [2.0, 4.0]) == 2.0
+    rng = np.random.default_rng(0)
+    X, W, b = rng.normal(size=(4, 3)), rng.normal(size=(2, 3)), rng.normal(size=2)
+    np.testing.assert_allclose(check.references.dense_forward(X, W, b), X @ W.T + b)
+    assert set(check.references.backprop(X, rng.normal(size=(4, 1)), W, b, rng.normal(size=(1, 2)),
+                                         np.zeros(1))) == {"W1", "b1", "W2", "b2"}
+    assert isinstance(losses.MSE()(np.zeros(2), np.ones(2)), float)
+
+
+# ---------------------------------------------------------------- no check ever crashes
+def test_no_check_crashes_on_any_wrong_answer():
+    W, b, xi = np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([0.5, -0.5]), np.array([1.0, -1.0])
+    rng = np.random.default_rng(0)
+    first, second = Dense(2, 2, rng=rng), Dense(2, 2, rng=rng)
+    pr, tr, p, t = np.array([1.0, 3.0]), np.array([2.0, 1.0]), np.array([0.8, 0.3]), np.array([1, 0])
+    truth, pred = np.r_[np.zeros(8), 1, 1], np.r_[np.zeros(8), 1, 0]
+    curves = {0.001: [1.0, 0.9, 0.8], 0.3: [1.0, 0.1, 0.01], 2.0: [1.0, 5.0, np.nan]}
+    valid_calls = {
+        "least_squares_w": ({"answer": np.sum(x * y) / np.sum(x * x)}, {"x": x, "y": y}),
+        "gradient_descent_function": ({"gradient_descent": descent}, {}),
+        "gradient_descent_bias_function": ({"gradient_descent_bias": check.references.gradient_descent_bias}, {}),
+        "neuron_output": ({"answer": 6.0}, {"weights": [1.0, -2.0], "x": [3.0, 1.0], "bias": 5.0}),
+        "weight_shape": ({"answer": (3, 5)}, {"n_inputs": 5, "n_outputs": 3}),
+        "layer_output": ({"answer": W @ xi + b}, {"W": W, "b": b, "x": xi}),
+        "dense_forward_function": ({"dense_forward": lambda X, W, b: X @ W.T + b}, {}),
+        "quiz_feedback": ({"choice": "c"}, {}),
+        "collapsed_layer": ({"W_star": second.W @ first.W, "b_star": second.W @ first.b + second.b},
+                            {"layers": [first, second]}),
+        "loss_values": ({"mse_value": np.mean((pr - tr) ** 2),
+                         "bce_value": -np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))},
+                        {"y_pred_reg": pr, "y_true_reg": tr, "p_pred": p, "y_true_cls": t}),
+        "backprop_function": ({"backprop": backprop}, {}),
+        "training_loop_function": ({"train": train}, {}),
+        "learning_rate": ({"answer": 0.3}, {"curves": curves, "target": 0.05}),
+        "cat_detection": ({"accuracy": 0.9, "precision": 1.0, "recall": 0.5}, {"y_true": truth, "y_pred": pred}),
+        "iou": ({"answer": 2 / 6}, {"box_a": [0, 0, 2, 2], "box_b": [1, 0, 3, 2]}),
+        "baseline_mae": ({"answer": np.mean(np.abs(np.array([0.0, 4.0, 20.0]) - 5.0))},
+                         {"y_train": [0.0, 10.0], "y_test": [0.0, 4.0, 20.0]}),
+        "validation_choice": ({"answer": (16, 0.03)}, {"candidates": CANDIDATES}),
+    }
+    assert_checks_never_crash(check, valid_calls)

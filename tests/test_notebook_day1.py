@@ -56,3 +56,88 @@ def test_sections_are_numbered_in_order():
 def test_at_least_eight_exercises():
     tags = [c["metadata"].get("tags", []) for c in cells()]
     assert sum("exercise" in t for t in tags) >= 8
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+def outputs_text(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append("".join(out["text"]))
+        elif "data" in out:
+            parts.append("".join(out["data"].get("text/plain", "")))
+    return "".join(parts)
+
+
+def cell_by_code(fragment):
+    return next(c for c in cells() if c["cell_type"] == "code" and fragment in source(c))
+
+
+def following_markdown(cell):
+    everything = cells()
+    i = next(k for k, c in enumerate(everything) if c is cell or c.get("id") == cell.get("id"))
+    return next(source(c) for c in everything[i + 1:] if c["cell_type"] == "markdown")
+
+
+def test_the_parameter_count_in_the_text_is_the_one_printed():
+    network_cell = cell_by_code("network = Sequential(")
+    printed = int(re.search(r"total: (\d+) parameters", outputs_text(network_cell)).group(1))
+    assert f"{printed:,} numbers to find" in following_markdown(network_cell)
+    landscape_text = next(source(c) for c in cells() if source(c).startswith("## 15. The loss landscape"))
+    assert f"surface over {printed:,}" in landscape_text and f"for {printed:,} weights" in landscape_text
+
+
+def test_the_landscape_networks_are_named_with_their_printed_sizes():
+    printed = re.findall(r"(narrow|wide) 5-(\d+)-1 network \((\d+) parameters\)",
+                         outputs_text(cell_by_code("loss_slice_2d(")))
+    assert [(name, int(n)) for name, _, n in printed] == [("narrow", 15), ("wide", 449)]
+    text = next(source(c) for c in cells() if "valley ($\\alpha = \\beta = 0$)" in source(c))
+    assert "its 15 weights" in text
+
+
+def test_function_exercises_and_stretch_tasks():
+    exercise_sources = [source(c) for c in cells() if "exercise" in c["metadata"].get("tags", [])]
+    functions = [s for s in exercise_sources if s.lstrip().startswith("def ")]
+    names = {re.match(r"def (\w+)", s.lstrip()).group(1) for s in functions}
+    assert {"gradient_descent", "gradient_descent_bias", "dense_forward", "backprop", "train"} <= names
+    stretch = [c for c in cells() if "stretch" in c["metadata"].get("tags", [])]
+    assert sum(c["cell_type"] == "markdown" for c in stretch) >= 2
+    assert sum("solution" in c["metadata"].get("tags", []) for c in stretch) >= 2
+
+
+def test_solutions_are_collapsed_and_follow_their_exercise():
+    everything = cells()
+    for i, c in enumerate(everything):
+        tags = c["metadata"].get("tags", [])
+        if "solution" in tags:
+            assert c["metadata"].get("jupyter", {}).get("source_hidden") is True, source(c)[:60]
+        if "exercise" in tags:
+            assert "solution" in everything[i + 1]["metadata"].get("tags", []), source(c)[:60]
+
+
+def test_the_training_loop_follows_pytorchs_order():
+    solution = source(cell_by_code("def train(model, loss, optimizer, X, y, epochs):\n    \"\"\"Full-batch training: returns the loss of each epoch, measured before that epoch's step.\"\"\"\n    history"))
+    positions = [solution.index(step) for step in ("zero_grad()", "model.forward(", ".backward(", ".step()")]
+    assert positions == sorted(positions)
+
+
+def test_no_hint_contains_solution_code():
+    import ast
+    from mlcourse.exercises import day1
+    tree = ast.parse(Path(day1.__file__).read_text())
+    strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    solution_lines = {line.strip() for c in cells() if "solution" in c["metadata"].get("tags", [])
+                      for line in source(c).splitlines()
+                      if len(line.strip()) > 12 and not line.strip().startswith(("#", "def ", "check.", '"""'))}
+    leaks = [(line, s[:60]) for s in strings for line in solution_lines if line.split("#")[0].strip() in s]
+    assert not leaks, leaks
+
+
+def test_numbers_in_the_investigation_are_printed_above():
+    text = "".join(source(c) for c in cells() if c["cell_type"] == "markdown")
+    printed = "".join(outputs_text(c) for c in cells() if c["cell_type"] == "code")
+    for number in ("0.9464", "0.3050", "0.0044", "0.0015", "0.0078", "91.7", "0.5536"):
+        assert number in text and number in printed, number

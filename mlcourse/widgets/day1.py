@@ -8,24 +8,26 @@ without a running kernel.
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .. import metrics
+from .. import datasets, metrics
 from ..activations import get_activation
 from .._validation import check_vector
-from ..exercises import Feedback, correct, incorrect, unanswered
 from ..layers import Dense
 from ..network import Sequential
 from ..optimizers import SGD
-from ..plotting import OKABE_ITO, confusion_matrix_plot, roc_plot
+from ..plotting import OKABE_ITO, SEQUENTIAL, confusion_matrix_plot, roc_plot
 from ..training import fit
 from . import interactive_figure
 
 __all__ = ["plot_single_neuron", "single_neuron_widget", "plot_activation", "activation_widget",
-           "quiz_feedback", "layer_quiz", "learning_rate_curves", "plot_learning_rates",
-           "learning_rate_widget", "plot_roc_threshold", "roc_threshold_widget"]
+           "QUIZ_OPTIONS", "layer_quiz", "learning_rate_curves", "plot_learning_rates",
+           "learning_rate_widget", "plot_roc_threshold", "roc_threshold_widget", "plot_descent_path",
+           "ocean_inputs_at", "longitude_error", "plot_landscape_pair"]
 
 
 # ------------------------------------------------------------------ y = w x
@@ -87,29 +89,20 @@ QUIZ_OPTIONS = {"a": "Multiple layers = better", "b": "Multiple layers = worse",
                 "c": "Makes no difference"}
 
 
-def quiz_feedback(choice) -> Feedback:
-    """The verdict on the slides' quiz: stacked *linear* layers make no difference (c)."""
-    if choice is None or choice is Ellipsis:
-        return unanswered("choice", "Write x(2) in terms of x(0).")
-    if choice == "c":
-        return correct("Without an activation, W2 (W1 x + b1) + b2 = W* x + b*: one layer would do.")
-    if choice == "a":
-        return incorrect("More parameters, but no new shapes of function.",
-                         "Insert x(1) = W(1) x(0) + b(1) into x(2) = W(2) x(1) + b(2).")
-    if choice == "b":
-        return incorrect("They are not worse at what they compute: they compute the same thing.",
-                         "Multiply out W(2) (W(1) x + b(1)) + b(2).")
-    return incorrect(f"{choice!r} is not an option.", "Choose a, b or c.")
+def layer_quiz(feedback, options=QUIZ_OPTIONS):
+    """The quiz as radio buttons; ``feedback(choice)`` gives the verdict shown under them.
 
-
-def layer_quiz():
-    """The quiz as radio buttons with feedback under them."""
-    buttons = widgets.RadioButtons(options=[(f"{k}) {v}", k) for k, v in QUIZ_OPTIONS.items()],
+    The verdict comes from outside (the notebook passes
+    ``mlcourse.exercises.day1.quiz_feedback``): the checks live with the exercises,
+    the widget only shows what it is given (anything with ``_repr_html_`` or text).
+    """
+    buttons = widgets.RadioButtons(options=[(f"{k}) {v}", k) for k, v in options.items()],
                                    value=None, description="")
     out = widgets.HTML()
 
     def react(change):
-        out.value = quiz_feedback(change["new"])._repr_html_()
+        verdict = feedback(change["new"])
+        out.value = verdict._repr_html_() if hasattr(verdict, "_repr_html_") else html.escape(str(verdict))
     buttons.observe(react, names="value")
     return widgets.VBox([buttons, out])
 
@@ -129,19 +122,32 @@ def learning_rate_curves(X, y, learning_rates, epochs=50, rng=0) -> dict:
     return curves
 
 
-def plot_learning_rates(curves: dict, ax=None):
-    """Loss per epoch for each learning rate, log scale."""
+def plot_learning_rates(curves: dict, ax=None, ylim=(1e-3, 1e2)):
+    """Loss per epoch for each learning rate, log scale, clipped to ``ylim``; divergence marked.
+
+    A run whose loss leaves the top of the plot or becomes NaN gets a cross
+    where it leaves and the word "diverged" in its label.
+    """
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
-    for colour, (lr, losses) in zip(OKABE_ITO, curves.items()):
-        finite = np.isfinite(losses)
-        label = f"learning rate {lr:g}" + ("" if finite.all() else " (diverged)")
-        ax.plot(np.arange(1, finite.sum() + 1), np.asarray(losses)[finite], lw=2.5, color=colour,
-                label=label)
+    top = ylim[1]
+    for colour, (lr, history) in zip(OKABE_ITO, curves.items()):
+        history = np.asarray(history, dtype=float)
+        finite = np.isfinite(history)
+        shown = finite & (history <= top)
+        last = np.flatnonzero(~shown)
+        stop = last[0] if last.size else len(history)
+        diverged = stop < len(history)
+        epochs = np.arange(1, len(history) + 1)
+        ax.plot(epochs[:stop], history[:stop], lw=2.5, color=colour,
+                label=f"learning rate {lr:g}" + (" (diverged)" if diverged else ""))
+        if diverged:
+            ax.plot(stop + 0.5, top, marker="X", ms=12, color=colour, clip_on=False, zorder=4)
     ax.set_yscale("log")
+    ax.set_ylim(*ylim)
     ax.set_xlabel("epoch")
     ax.set_ylabel("training loss (MSE)")
-    ax.legend()
+    ax.legend(loc="upper right")
     return ax
 
 
@@ -154,24 +160,114 @@ def learning_rate_widget(X, y, epochs=50):
 
 
 # ------------------------------------------------------------------ ROC and threshold
-def plot_roc_threshold(y_true, scores, threshold, axes=None):
-    """ROC curve with the point of one threshold, and that threshold's confusion matrix."""
+def plot_roc_threshold(y_true, scores, threshold, axes=None, class_names=("negative", "positive")):
+    """ROC curve with the point of one threshold, and that threshold's confusion matrix.
+
+    ``class_names`` names the classes 0 and 1 in the confusion matrix.
+    """
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10, 4.2))
+        _, axes = plt.subplots(1, 2, figsize=(10.5, 4.2))
     y_true, scores = check_vector(y_true, "y_true"), check_vector(scores, "scores")
     fpr, tpr, _ = metrics.roc_curve(y_true, scores)
     y_pred = (scores >= threshold).astype(float)
     cm = metrics.confusion_matrix(y_true, y_pred, labels=[0, 1])
     point = (cm[0, 1] / cm[0].sum(), cm[1, 1] / cm[1].sum())
     roc_plot(fpr, tpr, metrics.roc_auc(y_true, scores), ax=axes[0], highlight=point)
-    confusion_matrix_plot(cm, ["negative", "positive"], ax=axes[1])
+    confusion_matrix_plot(cm, list(class_names), ax=axes[1])
     axes[1].set_title(f"threshold {threshold:.2f}: precision "
                       f"{metrics.precision(y_true, y_pred):.2f}, recall {metrics.recall(y_true, y_pred):.2f}")
     return axes
 
 
-def roc_threshold_widget(y_true, scores):
+def roc_threshold_widget(y_true, scores, class_names=("negative", "positive")):
     """A threshold slider over :func:`plot_roc_threshold`."""
-    return interactive_figure(lambda threshold: plot_roc_threshold(y_true, scores, threshold),
+    return interactive_figure(lambda threshold: plot_roc_threshold(y_true, scores, threshold,
+                                                                   class_names=class_names),
                               threshold=widgets.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.02,
                                                             description="threshold"))
+
+
+# ------------------------------------------------------------------ gradient descent by hand
+def plot_descent_path(x, y, ws, ax=None, w_best=None):
+    """The loss ``L(w) = mean (w x - y)^2`` as a curve, and the steps of gradient descent on it."""
+    x, y = check_vector(x, "x"), check_vector(y, "y")
+    ws = check_vector(ws, "ws")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4))
+    centre = ws[-1] if w_best is None else w_best
+    span = max(float(np.abs(ws - centre).max()), 0.2)
+    grid = np.linspace(centre - 1.15 * span, centre + 1.15 * span, 200)
+
+    def loss(w):
+        return np.mean((np.outer(np.atleast_1d(w), x) - y) ** 2, axis=1)
+    ax.plot(grid, loss(grid), color=OKABE_ITO[0], lw=2.5, label="loss L(w)")
+    ax.plot(ws, loss(ws), "o-", color=OKABE_ITO[1], ms=6, lw=1.2,
+            label=f"{len(ws) - 1} steps of gradient descent")
+    ax.plot(ws[0], loss(ws[:1])[0], "s", color=OKABE_ITO[3], ms=10, label=f"start, w = {ws[0]:.2f}")
+    if w_best is not None:
+        ax.axvline(w_best, color="grey", ls="--", lw=1.2, label=f"closed form, w_best = {w_best:.3f}")
+    ax.set_xlabel("weight w (m per dbar)")
+    ax.set_ylabel("loss L(w) (MSE, km²)")
+    ax.legend(loc="upper right")
+    return ax
+
+
+# ------------------------------------------------------------------ the submarine's inputs
+def ocean_inputs_at(latitude, longitude, depth):
+    """The five noise-free inputs the ocean generator gives at the given positions.
+
+    Uses the formulas of :func:`mlcourse.datasets.make_ocean_profiles`, also outside
+    its latitudes (70°S to 70°N): there it is extrapolation, to show what a trained
+    network answers for places it never saw.
+
+    Returns
+    -------
+    ndarray of shape (n, 5), columns ``datasets.OCEAN_INPUTS``
+
+    Examples
+    --------
+    >>> ocean_inputs_at([0.0, 90.0], 0.0, 0.0).shape
+    (2, 5)
+    """
+    lat, lon, z = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, dtype=float))
+                                        for v in (latitude, longitude, depth)))
+    return np.column_stack([datasets._temperature(lat, lon, z), datasets.saunders_pressure(z, lat),
+                            datasets._ph(lat, z), datasets._salinity(lat, lon, z), datasets._light(lat, z)])
+
+
+def longitude_error(predicted, true):
+    """Absolute longitude error in degrees, the short way round: 179°E and 179°W are 2° apart.
+
+    >>> longitude_error([179.0, 10.0], [-179.0, -20.0]).tolist()
+    [2.0, 30.0]
+    """
+    difference = np.asarray(predicted, dtype=float) - np.asarray(true, dtype=float)
+    return np.abs((difference + 180.0) % 360.0 - 180.0)
+
+
+# ------------------------------------------------------------------ the loss landscape, two cases
+def plot_landscape_pair(alphas, grids: dict, axes=None):
+    """Contour maps of loss landscapes side by side, on one colour scale with one colour bar.
+
+    ``grids`` maps a title to a loss grid of shape ``(len(alphas), len(alphas))``
+    (from :func:`mlcourse.landscape.loss_slice_2d`).
+    """
+    if axes is None:
+        _, axes = plt.subplots(1, len(grids), figsize=(5.6 * len(grids) + 1, 4.6), constrained_layout=True)
+    logs = {name: np.log10(grid) for name, grid in grids.items()}
+    levels = np.linspace(min(v.min() for v in logs.values()), max(v.max() for v in logs.values()), 22)
+    for ax, (name, grid) in zip(axes, logs.items()):
+        filled = ax.contourf(alphas, alphas, grid, levels=levels, cmap=SEQUENTIAL)
+        ax.contour(alphas, alphas, grid, levels=levels[::3], colors="white", linewidths=0.6,
+                   linestyles="solid")
+        ax.plot(0, 0, marker="*", color=OKABE_ITO[1], ms=16, ls="none", label="trained network")
+        ax.set_title(name)
+        ax.set_xlabel(r"$\alpha$ (direction 1)")
+        ax.set_aspect("equal")
+        ax.grid(False)
+    axes[0].set_ylabel(r"$\beta$ (direction 2)")
+    axes[0].legend(loc="lower left", framealpha=0.9)
+    bar = plt.colorbar(filled, ax=list(axes), label="training loss (MSE, log scale)")
+    ticks = bar.get_ticks()
+    bar.set_ticks(ticks, labels=[f"{10 ** t:.2g}" for t in ticks])
+    return axes
