@@ -17,7 +17,7 @@ import pandas as pd
 
 from ._validation import check_rng, check_scalar
 
-__all__ = ["make_ocean_profiles", "make_cats_and_dogs", "OCEAN_INPUTS", "OCEAN_TARGETS", "OCEAN_UNITS",
+__all__ = ["make_ocean_profiles", "ocean_inputs_at", "make_cats_and_dogs", "OCEAN_INPUTS", "OCEAN_TARGETS", "OCEAN_UNITS",
            "saunders_pressure", "load_rjob_example", "load_kw1_continuous", "load_rjob_200hz",
            "load_fiji_quakes", "load_strong_motion", "load_usgs_week", "load_co2"]
 
@@ -86,6 +86,28 @@ def _light(lat, z):
     return surface * np.exp(-LIGHT_ATTENUATION * z)
 
 
+def ocean_inputs_at(latitude, longitude, depth):
+    """The five noise-free inputs of :func:`make_ocean_profiles` at the given positions.
+
+    Also defined outside the generator's latitudes (70°S to 70°N): there it is
+    extrapolation, for showing what a trained network answers for places it
+    never saw.
+
+    Returns
+    -------
+    ndarray of shape (n, 5), columns ``OCEAN_INPUTS``
+
+    Examples
+    --------
+    >>> ocean_inputs_at([0.0, 90.0], 0.0, 0.0).shape
+    (2, 5)
+    """
+    lat, lon, z = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, dtype=float))
+                                        for v in (latitude, longitude, depth)))
+    return np.column_stack([_temperature(lat, lon, z), saunders_pressure(z, lat), _ph(lat, z),
+                            _salinity(lat, lon, z), _light(lat, z)])
+
+
 def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> pd.DataFrame:
     """SYNTHETIC ocean measurements for the lecture's submarine example.
 
@@ -138,13 +160,7 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
     lat = np.degrees(np.arcsin(rng.uniform(-s70, s70, n)))  # uniform over the sphere's area
     lon = rng.uniform(-180.0, 180.0, n)
     z = MAX_DEPTH * rng.uniform(0.0, 1.0, n) ** 2
-    data = {
-        "temperature_C": _temperature(lat, lon, z),
-        "pressure_dbar": saunders_pressure(z, lat),
-        "pH": _ph(lat, z),
-        "salinity_psu": _salinity(lat, lon, z),
-        "light_W_m2": _light(lat, z),
-    }
+    data = dict(zip(OCEAN_INPUTS, ocean_inputs_at(lat, lon, z).T))
     if noise:
         for name, sigma in OCEAN_NOISE.items():
             data[name] = data[name] + rng.normal(0.0, sigma, n)

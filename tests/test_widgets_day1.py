@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from mlcourse import lecture_figures as lf
+from mlcourse import datasets
 from mlcourse.datasets import make_ocean_profiles
 from mlcourse.exercises import day1 as check
 from mlcourse.widgets import day1 as demos
@@ -110,10 +111,10 @@ def test_longitude_error_wraps_at_the_date_line():
 
 def test_ocean_inputs_at_matches_the_generator_without_noise():
     df = make_ocean_profiles(20, rng=4, noise=False)
-    got = demos.ocean_inputs_at(df.latitude_deg, df.longitude_deg, df.depth_m)
+    got = datasets.ocean_inputs_at(df.latitude_deg, df.longitude_deg, df.depth_m)
     np.testing.assert_allclose(got, df[["temperature_C", "pressure_dbar", "pH", "salinity_psu",
                                         "light_W_m2"]].to_numpy(), rtol=1e-12)
-    pole = demos.ocean_inputs_at(90.0, 0.0, 0.0)      # outside the generator's latitudes: still defined
+    pole = datasets.ocean_inputs_at(90.0, 0.0, 0.0)      # outside the generator's latitudes: still defined
     assert pole.shape == (1, 5) and np.isfinite(pole).all()
 
 

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .. import datasets, metrics
+from .. import metrics
 from ..activations import get_activation
 from .._validation import check_vector
 from ..layers import Dense
@@ -27,7 +27,7 @@ from . import interactive_figure
 __all__ = ["plot_single_neuron", "single_neuron_widget", "plot_activation", "activation_widget",
            "QUIZ_OPTIONS", "layer_quiz", "learning_rate_curves", "plot_learning_rates",
            "learning_rate_widget", "plot_roc_threshold", "roc_threshold_widget", "plot_descent_path",
-           "ocean_inputs_at", "longitude_error", "plot_landscape_pair"]
+           "longitude_error", "plot_landscape_pair"]
 
 
 # ------------------------------------------------------------------ y = w x
@@ -213,28 +213,6 @@ def plot_descent_path(x, y, ws, ax=None, w_best=None):
 
 
 # ------------------------------------------------------------------ the submarine's inputs
-def ocean_inputs_at(latitude, longitude, depth):
-    """The five noise-free inputs the ocean generator gives at the given positions.
-
-    Uses the formulas of :func:`mlcourse.datasets.make_ocean_profiles`, also outside
-    its latitudes (70°S to 70°N): there it is extrapolation, to show what a trained
-    network answers for places it never saw.
-
-    Returns
-    -------
-    ndarray of shape (n, 5), columns ``datasets.OCEAN_INPUTS``
-
-    Examples
-    --------
-    >>> ocean_inputs_at([0.0, 90.0], 0.0, 0.0).shape
-    (2, 5)
-    """
-    lat, lon, z = np.broadcast_arrays(*(np.atleast_1d(np.asarray(v, dtype=float))
-                                        for v in (latitude, longitude, depth)))
-    return np.column_stack([datasets._temperature(lat, lon, z), datasets.saunders_pressure(z, lat),
-                            datasets._ph(lat, z), datasets._salinity(lat, lon, z), datasets._light(lat, z)])
-
-
 def longitude_error(predicted, true):
     """Absolute longitude error in degrees, the short way round: 179°E and 179°W are 2° apart.
 
