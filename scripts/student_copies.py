@@ -18,7 +18,10 @@ import nbformat
 
 PLACEHOLDER = ("**Your turn.** Write your answer in the exercise cell above (replace the `...`) and "
                "run it: the check tells you whether it is right, with a hint if not. The solution "
-               "is in the instructor's version of this notebook.")
+               "is in the instructor's version of this notebook, in this place.")
+STRETCH_PLACEHOLDER = ("**Your turn.** This stretch task is open-ended and has no automatic check: "
+                       "compare your answer with a neighbour's, or with the sample solution in the "
+                       "instructor's version of this notebook, in this place.")
 
 
 def student_copy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -27,7 +30,8 @@ def student_copy(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     cells = []
     for cell in copy.cells:
         if "solution" in cell.get("metadata", {}).get("tags", []):
-            placeholder = nbformat.v4.new_markdown_cell(PLACEHOLDER)
+            stretch = "stretch" in cell.metadata.get("tags", [])
+            placeholder = nbformat.v4.new_markdown_cell(STRETCH_PLACEHOLDER if stretch else PLACEHOLDER)
             placeholder.metadata["tags"] = ["solution-placeholder"]
             placeholder["id"] = cell.get("id", placeholder["id"])
             cells.append(placeholder)

@@ -60,8 +60,9 @@ _LOOK = {
     "incorrect": ("Not quite:", "#fdecea", "#b3261e"),
 }
 
-SOLUTION_POINTER = ("Compare with the solution: click the collapsed cell below this one "
-                    "(the '...' or the bar on its left) to reveal it.")
+SOLUTION_POINTER = ("Time to compare with the solution: it is the collapsed cell below this exercise "
+                    "in the course's notebook (click the '...' to reveal it); in a student copy, ask "
+                    "your instructor or open that notebook.")
 
 
 @dataclass(frozen=True)
