@@ -109,3 +109,16 @@ def test_bad_input():
         gm.fit_two_stage([5.0, 6.0], [10.0, 20.0], [0.1, 0.2], [1, 2])
     with pytest.raises(ValueError, match="stage 2 needs"):
         gm.fit_two_stage([5.0, 5.0, 6.0], [10.0, 20.0, 5.0], [0.1, 0.05, 0.2], [1, 1, 2])
+
+
+def test_event_bootstrap_interval_covers_the_difference_and_is_wider_with_few_events():
+    rng = np.random.default_rng(3)
+    groups = np.repeat(np.arange(20), 10)
+    y = rng.normal(size=200)
+    a = y + rng.normal(0, 0.30, 20)[groups]   # errors shared within events
+    b = y + rng.normal(0, 0.30, 20)[groups]
+    d, lo, hi = gm.bootstrap_rmse_difference(y, a, b, groups, rng=np.random.default_rng(0))
+    assert lo <= d <= hi and hi - lo > 0.05
+    # a bootstrap over records (each record its own group) understates the spread
+    _, lo_r, hi_r = gm.bootstrap_rmse_difference(y, a, b, np.arange(200), rng=np.random.default_rng(0))
+    assert hi_r - lo_r < hi - lo

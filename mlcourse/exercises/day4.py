@@ -92,7 +92,7 @@ def gmpe_prediction(answer, coef, magnitude, distance_km) -> Feedback:
     log_pga = float(np.log10(pga))
     r_no_h = max(distance_km, 1e-6)
     no_h = 10 ** (coef.a + coef.b * magnitude - np.log10(r_no_h) + coef.c * r_no_h)
-    return check_value(answer, pga, name="pga", unit="g", mistakes=[
+    return check_value(answer, pga, name="pga_65_20", unit="g", mistakes=[
         (log_pga, "That is log10 of the PGA: raise 10 to it."),
         (no_h, "Use r = sqrt(R^2 + h^2), not R itself."),
         (pga * 9.81, "That is in m/s²: the equation gives the PGA in g."),

@@ -107,7 +107,7 @@ def plot_residuals(magnitude, residuals: dict, events):
         ax.set(title=name, xlabel="magnitude M")
     axes[0].set_ylabel("residual log10 PGA\n(observed - predicted)")
     handles, names = axes[0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="lower center", ncols=2, bbox_to_anchor=(0.5, -0.08))
+    fig.legend(handles, names, loc="lower center", ncols=2, bbox_to_anchor=(0.5, -0.2))
     return axes
 
 
