@@ -111,15 +111,13 @@ def _statistics(y, criterion, weight, classes=None):
 
 def _impurity_of_stats(stats, criterion):
     """Impurity of groups from their summed statistics (last axis), for many groups at once."""
-    stats = np.asarray(stats, dtype=float)
     if criterion == "squared_error":
         w, s1, s2 = stats[..., 0], stats[..., 1], stats[..., 2]
         return np.maximum(s2 / w - (s1 / w) ** 2, 0.0)
     p = stats / stats.sum(axis=-1, keepdims=True)
     if criterion == "gini":
         return 1.0 - np.sum(p * p, axis=-1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return -np.sum(np.where(p > 0, p * np.log2(p), 0.0), axis=-1) + 0.0  # + 0.0: no -0.0
+    return -np.sum(p * np.log2(np.where(p > 0, p, 1.0)), axis=-1) + 0.0  # 0 log 0 = 0; + 0.0: no -0.0
 
 
 def _group_weight(stats, criterion):
@@ -222,9 +220,8 @@ def _best_split(X, stats, criterion, min_samples_leaf, features):
     if not valid.any():
         return None, None, float(_impurity_of_stats(stats.sum(axis=0), criterion))
     w_left, w_right = _group_weight(left, criterion), _group_weight(right, criterion)
-    with np.errstate(divide="ignore", invalid="ignore"):   # empty-side cuts are invalid anyway
-        score = (w_left * _impurity_of_stats(left, criterion)
-                 + w_right * _impurity_of_stats(right, criterion)) / (w_left + w_right)
+    score = (w_left * _impurity_of_stats(left, criterion)
+             + w_right * _impurity_of_stats(right, criterion)) / (w_left + w_right)
     score = np.where(valid, score, np.inf)
     # lowest score; among equal ones the first feature, then the lowest threshold
     j, i = np.unravel_index(np.argmin(score.T), score.T.shape)
