@@ -209,23 +209,23 @@ def _best_split(X, stats, criterion, min_samples_leaf, features):
     the ``i``-th smallest value (the samples 0..i go left).
     """
     n, features = len(stats), np.asarray(features, dtype=int)
-    X = X[:, features]
+    if len(features) < X.shape[1]:
+        X = X[:, features]
     order = np.argsort(X, axis=0, kind="stable")                       # (n, k)
     x = X[order, np.arange(len(features))]                             # every feature sorted
-    left = np.cumsum(stats[order], axis=0)[:-1]                        # (n - 1, k, statistics)
-    right = stats.sum(axis=0) - left
-    n_left = np.arange(1, n)[:, None]
-    # a cut between two different values only, leaving min_samples_leaf samples on each side
-    valid = (x[1:] > x[:-1]) & (n_left >= min_samples_leaf) & (n - n_left >= min_samples_leaf)
-    if not valid.any():
+    # the cuts that leave min_samples_leaf samples on each side: after the
+    # (min_samples_leaf)-th sample up to before the last min_samples_leaf ones
+    first, last = min_samples_leaf - 1, n - min_samples_leaf
+    left = np.cumsum(stats[order], axis=0)[first:last]                 # (cuts, k, statistics)
+    children = np.stack([left, stats.sum(axis=0) - left])              # left and right child
+    weight = _group_weight(children, criterion)
+    score = (weight * _impurity_of_stats(children, criterion)).sum(axis=0) / weight.sum(axis=0)
+    score[x[first + 1:last + 1] == x[first:last]] = np.inf             # no cut between equal values
+    if not score.size or np.isinf(score.min()):            # no cut at all
         return None, None, float(_impurity_of_stats(stats.sum(axis=0), criterion))
-    w_left, w_right = _group_weight(left, criterion), _group_weight(right, criterion)
-    score = (w_left * _impurity_of_stats(left, criterion)
-             + w_right * _impurity_of_stats(right, criterion)) / (w_left + w_right)
-    score = np.where(valid, score, np.inf)
     # lowest score; among equal ones the first feature, then the lowest threshold
-    j, i = np.unravel_index(np.argmin(score.T), score.T.shape)
-    a, b = x[i, j], x[i + 1, j]
+    j, i = divmod(int(np.argmin(score.T)), len(score))
+    a, b = x[first + i, j], x[first + i + 1, j]
     threshold = a / 2.0 + b / 2.0                   # halfway, computed as scikit-learn does
     return int(features[j]), float(a if threshold == b else threshold), float(score[i, j])
 

@@ -304,6 +304,13 @@ BAD = [
     (lambda: T.DecisionTreeRegressor().fit([[1.0]], [["a"]]), TypeError, "y must contain numbers"),
     (lambda: T.export_text(T.DecisionTreeClassifier()), RuntimeError, "fitted decision tree"),
     (lambda: T.split_scores([1, 2], [0, 1], criterion="mse"), ValueError, "criterion must be one of"),
+    (lambda: T.RandomForestClassifier(2, random_state="seed").fit([[1.0]], [0]), TypeError,
+     "random_state must be a numpy.random.Generator"),
+    (lambda: T.DecisionTreeRegressor(random_state=1.5).fit([[1.0]], [0.0]), TypeError, "random_state=42"),
+    (lambda: T.best_split([[1.0]], [0], criterion="mse"), ValueError, "criterion must be one of"),
+    (lambda: T.grow_tree([[1.0], [2.0]], [0]), ValueError, "X has 2, y has 1"),
+    (lambda: T.predict_proba_tree(T.grow_tree([[1.0]], [0.0], "squared_error"), [[1.0]]), ValueError,
+     "needs a classification tree"),
 ]
 
 
