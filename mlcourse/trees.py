@@ -191,14 +191,19 @@ def best_split(X, y, criterion: str = "gini", min_samples_leaf: int = 1, *, samp
     >>> best_split([[1.0], [2.0], [3.0], [4.0]], [5.0, 5.0, 9.0, 11.0], "squared_error")
     (0, 2.5, 0.5)
     """
-    X = check_array(X, "X")
-    y = check_vector(y, "y") if criterion == "squared_error" else check_labels(y, "y")
-    check_consistent_length(X=X, y=y)
-    check_option(criterion, "criterion", CRITERIA)
+    X, y = _check_data(X, y, criterion)
     check_scalar(min_samples_leaf, "min_samples_leaf", kind=numbers.Integral, minimum=1)
     weight = np.ones(len(y)) if sample_weight is None else check_vector(sample_weight, "sample_weight")
     features = range(X.shape[1]) if features is None else features
     return _best_split(X, _statistics(y, criterion, weight), criterion, min_samples_leaf, features)
+
+
+def _check_data(X, y, criterion):
+    check_option(criterion, "criterion", CRITERIA)
+    X = check_array(X, "X")
+    y = check_vector(y, "y") if criterion == "squared_error" else check_labels(y, "y")
+    check_consistent_length(X=X, y=y)
+    return X, y
 
 
 def _best_split(X, stats, criterion, min_samples_leaf, features):
@@ -287,12 +292,9 @@ def grow_tree(X, y, criterion: str = "gini", max_depth=None, min_samples_leaf: i
 
     Parameters
     ----------
-    X : array of shape (n_samples, n_features)
-    y : array of shape (n_samples,)
-        Class labels (gini, entropy) or numbers (squared_error).
-    criterion : {"gini", "entropy", "squared_error"}
+    X, y, criterion, min_samples_leaf
+        As for :func:`best_split`.
     max_depth : int or None
-    min_samples_leaf : int, default 1
     depth : int
         Depth of this node (the recursion counts it; 0 at the root).
     classes : array, optional
@@ -317,10 +319,7 @@ def grow_tree(X, y, criterion: str = "gini", max_depth=None, min_samples_leaf: i
     (0, 2.5, 0.0, 2.0)
     """
     if depth == 0:                              # check the input once, at the root
-        X = check_array(X, "X")
-        y = check_vector(y, "y") if criterion == "squared_error" else check_labels(y, "y")
-        check_consistent_length(X=X, y=y)
-        check_option(criterion, "criterion", CRITERIA)
+        X, y = _check_data(X, y, criterion)
         if criterion != "squared_error" and classes is None:
             classes = np.unique(y)
     weight = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
