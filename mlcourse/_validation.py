@@ -180,6 +180,31 @@ def check_vector(value, name: str, *, allow_empty: bool = False, finite: bool = 
     return arr
 
 
+def check_labels(value, name: str) -> np.ndarray:
+    """Return ``value`` as a 1-D array of class labels: numbers, strings or other hashable values.
+
+    Unlike :func:`check_vector` the labels keep their type ("quake", "blast"
+    stay strings), as in scikit-learn; a column ``(n, 1)`` is flattened.
+
+    >>> check_labels(["quake", "blast"], "y_true").tolist()
+    ['quake', 'blast']
+    """
+    if isinstance(value, str):
+        raise TypeError(f"{name} must be an array of labels, got str {value!r}.")
+    arr = np.asarray(value)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr[:, 0]
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of labels of shape (n_samples,), got {describe(arr)}.")
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty ({describe(arr)}); at least one sample is needed.")
+    if np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_):
+        check_vector(arr, name)  # numbers: real and finite
+    elif arr.dtype == object and any(v is None or (isinstance(v, float) and v != v) for v in arr):
+        raise ValueError(f"{name} contains missing labels (None or NaN); remove them first.")
+    return arr
+
+
 def check_consistent_length(**arrays) -> int:
     """Check that all arrays have the same number of samples (first axis).
 
@@ -308,11 +333,12 @@ def check_option(value, name: str, options) -> object:
     return value
 
 
-def check_rng(rng) -> np.random.Generator:
+def check_rng(rng, name: str = "rng") -> np.random.Generator:
     """Return a ``numpy.random.Generator`` from a Generator, an int seed or None.
 
     None gives a fresh, unseeded generator; pass ``np.random.default_rng(42)``
-    (or 42) for results that repeat.
+    (or 42) for results that repeat. ``name`` is the argument as the user
+    passed it (``"random_state"`` for the estimators), for the error message.
 
     >>> int(check_rng(42).integers(10))
     0
@@ -322,6 +348,6 @@ def check_rng(rng) -> np.random.Generator:
     if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool)):
         return np.random.default_rng(rng)
     raise TypeError(
-        f"rng must be a numpy.random.Generator, an int seed or None, got {describe(rng)}. "
-        "Create one with rng = np.random.default_rng(42)."
+        f"{name} must be a numpy.random.Generator, an int seed or None, got {describe(rng)}. "
+        f"Pass a seed such as {name}=42, or a generator np.random.default_rng(42)."
     )

@@ -2,8 +2,11 @@
 
 Without ``f`` a stack of layers collapses to a single linear layer (see
 :func:`mlcourse.network.collapse_linear`); with it, a network can bend.
-Each activation knows its value and its derivative, the two things
-back-propagation needs.
+
+Each activation comes first as a plain function (``relu``, ``sigmoid``, ...):
+the one to meet first. The classes (``ReLU``, ``Sigmoid``, ...) wrap the same
+function together with its derivative, the two things back-propagation needs;
+``Dense(..., activation="relu")`` and ``layers.ActivationLayer("relu")`` use them.
 
 >>> relu = get_activation("relu")
 >>> relu(np.array([-2.0, 3.0])).tolist(), relu.derivative(np.array([-2.0, 3.0])).tolist()
@@ -132,7 +135,7 @@ class Identity(Activation):
 
 
 class ReLU(Activation):
-    """``f(z) = max(0, z)``; derivative 1 for z > 0, else 0."""
+    """The function :func:`relu`, ``max(0, z)``, with its derivative: 1 for z > 0, else 0."""
 
     name = "relu"
 

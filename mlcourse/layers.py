@@ -3,8 +3,14 @@
 A layer does two things. ``forward(X)`` computes its output and remembers
 what it will need later; ``backward(dY)`` receives the gradient of the loss
 with respect to that output and returns the gradient with respect to its
-input, storing on the way the gradients of its own parameters. Chaining the
-``backward`` calls from the last layer to the first is back-propagation.
+input, adding on the way the gradients of its own parameters to ``dW`` and
+``db``. Chaining the ``backward`` calls from the last layer to the first is
+back-propagation.
+
+Gradients accumulate, as in PyTorch: ``backward`` adds into the existing
+``dW``/``db`` arrays (in place, so a list from ``parameters()`` taken once
+stays valid) and ``zero_grad()`` sets them back to zero. A training step is
+therefore ``zero_grad``, ``forward``, ``backward``, ``step``.
 
 Arrays are ``(n_samples, n_features)``; ``Dense`` stores ``W`` with shape
 ``(n_out, n_in)`` so that one sample reads as on the slides, ``y = W @ x + b``,
@@ -22,11 +28,9 @@ import numbers
 import numpy as np
 
 from ._validation import check_array, check_option, check_rng, check_scalar, describe
-from . import activations
 from .activations import get_activation
 
-__all__ = ["Layer", "Dense", "Conv1D", "MaxPool1D", "Flatten", "ActivationLayer", "ReLU", "LeakyReLU", "Sigmoid", "Tanh",
-           "Softplus", "INITIALISATIONS"]
+__all__ = ["Layer", "Dense", "Conv1D", "MaxPool1D", "Flatten", "ActivationLayer", "INITIALISATIONS"]
 
 
 class Layer:
@@ -48,7 +52,11 @@ class Layer:
         return self._forward(self.check_input(X))
 
     def backward(self, dY):
-        """Gradient w.r.t. the input, from the gradient ``dY`` w.r.t. the output."""
+        """Gradient w.r.t. the input, from the gradient ``dY`` w.r.t. the output.
+
+        The parameter gradients of this call are *added* to ``dW``/``db``;
+        call ``zero_grad()`` first to start from zero.
+        """
         if self._cache is None:
             raise RuntimeError(f"{self!r}: call forward before backward (nothing is cached yet).")
         expected = self._output_shape()
@@ -69,7 +77,7 @@ class Layer:
         return self._cache[-1].shape
 
     def parameters(self) -> list:
-        """``(value, gradient)`` pairs; optimizers update each value in place."""
+        """``(value, gradient)`` pairs; ``backward`` and the optimizers change both in place."""
         return []
 
     @property
@@ -77,6 +85,7 @@ class Layer:
         return sum(p.size for p, _ in self.parameters())
 
     def zero_grad(self) -> None:
+        """Set every parameter gradient to zero, in place (``backward`` adds to them)."""
         for _, grad in self.parameters():
             grad[...] = 0.0
 
@@ -145,7 +154,8 @@ class Dense(_Weighted):
     ----------
     W : ndarray of shape (n_out, n_in)
     b : ndarray of shape (n_out,)
-    dW, db : ndarrays of the same shapes, filled by ``backward``.
+    dW, db : ndarrays of the same shapes
+        Gradients: ``backward`` adds to them, ``zero_grad`` resets them.
 
     Examples
     --------
@@ -173,8 +183,8 @@ class Dense(_Weighted):
     def _backward(self, dY):
         X, Z, _ = self._cache
         dZ = self.activation.backward(Z, dY)
-        self.dW = dZ.T @ X
-        self.db = dZ.sum(axis=0)
+        self.dW += dZ.T @ X        # in place: a parameters() list taken earlier sees it
+        self.db += dZ.sum(axis=0)
         return dZ @ self.W
 
     def __repr__(self) -> str:
@@ -183,6 +193,12 @@ class Dense(_Weighted):
 
 class ActivationLayer(Layer):
     """An activation as a layer of its own: ``Y = f(X)``, any input shape.
+
+    The layer wraps the function: ``ActivationLayer("relu")`` applies
+    :func:`mlcourse.activations.relu` and back-propagates with its derivative
+    (the :class:`mlcourse.activations.ReLU` object). PyTorch's ``nn.ReLU()`` is
+    this layer; ``Dense(..., activation="relu")`` builds the same step into the
+    Dense layer.
 
     >>> ActivationLayer("relu").forward(np.array([[-1.0, 2.0]])).tolist()
     [[0.0, 2.0]]
@@ -210,41 +226,6 @@ class ActivationLayer(Layer):
 
     def __repr__(self) -> str:
         return repr(self.activation)
-
-
-class ReLU(ActivationLayer):
-    """ReLU as a layer: ``Y = max(0, X)``."""
-
-    def __init__(self):
-        super().__init__("relu")
-
-
-class LeakyReLU(ActivationLayer):
-    """Leaky ReLU as a layer: ``Y = X`` where positive, ``alpha X`` elsewhere."""
-
-    def __init__(self, alpha: float = 0.01):
-        super().__init__(activations.LeakyReLU(alpha))
-
-
-class Sigmoid(ActivationLayer):
-    """Sigmoid as a layer: ``Y = 1 / (1 + exp(-X))``."""
-
-    def __init__(self):
-        super().__init__("sigmoid")
-
-
-class Tanh(ActivationLayer):
-    """tanh as a layer."""
-
-    def __init__(self):
-        super().__init__("tanh")
-
-
-class Softplus(ActivationLayer):
-    """Softplus as a layer: ``Y = log(1 + exp(X))``."""
-
-    def __init__(self):
-        super().__init__("softplus")
 
 
 # ------------------------------------------------------------------ convolution (Day 2)
@@ -320,8 +301,8 @@ class Conv1D(_Weighted):
         padded_shape, cols, Z, _ = self._cache
         n, _, n_out = Z.shape
         dZ = self.activation.backward(Z, dY).transpose(0, 2, 1).reshape(n * n_out, self.out_channels)
-        self.dW = (dZ.T @ cols).reshape(self.W.shape)
-        self.db = dZ.sum(axis=0)
+        self.dW += (dZ.T @ cols).reshape(self.W.shape)
+        self.db += dZ.sum(axis=0)
         dcols = (dZ @ self.W.reshape(self.out_channels, -1)).reshape(n, n_out, self.in_channels,
                                                                      self.kernel_size)
         dXp = np.zeros(padded_shape)

@@ -1,7 +1,9 @@
 """Loss functions ``L(y, y')``: how far the prediction ``y`` is from the truth ``y'``.
 
 Argument order as on the slides (and in PyTorch): prediction first, ground
-truth second. Every loss is the **mean** over samples (and outputs), so its
+truth second. (The scores of :mod:`mlcourse.metrics` follow scikit-learn,
+``(y_true, y_pred)``, under long names such as ``mean_squared_error``, so
+that no name means two argument orders.) Every loss is the **mean** over samples (and outputs), so its
 size does not depend on the batch size; the slides write binary
 cross-entropy as a sum, which differs by the factor ``1/N`` only.
 
@@ -43,6 +45,15 @@ class Loss:
     def __call__(self, y_pred, y_true) -> float:
         y_pred, y_true = self._check(y_pred, y_true)
         return float(self._value(y_pred, y_true))
+
+    def targets(self, y):
+        """``y`` shaped as this loss compares it with a network's output: a vector becomes a column.
+
+        >>> MSE().targets([1.0, 2.0]).shape
+        (2, 1)
+        """
+        arr = np.asarray(y)
+        return arr.reshape(-1, 1) if arr.ndim == 1 else arr
 
     def gradient(self, y_pred, y_true):
         """``dL/dy_pred``, with the shape of ``y_pred``."""
@@ -155,6 +166,10 @@ class CrossEntropy(Loss):
 
     name = "cross_entropy"
 
+    def targets(self, y):
+        """Class labels stay labels (or one-hot rows stay rows): no reshaping."""
+        return np.asarray(y)
+
     def _check(self, y_pred, y_true):
         z = check_array(y_pred, "y_pred")
         n_classes = z.shape[1]
@@ -202,12 +217,20 @@ def get_loss(loss) -> Loss:
 
 
 def mse(y_pred, y_true) -> float:
-    """Mean-squared error of a prediction, as a number (see :class:`MSE`)."""
+    """Mean-squared error of a prediction, as a number (see :class:`MSE`).
+
+    Prediction first, as in PyTorch; :func:`mlcourse.metrics.mean_squared_error`
+    is the same number with scikit-learn's order ``(y_true, y_pred)``.
+    """
     return MSE()(y_pred, y_true)
 
 
 def mae(y_pred, y_true) -> float:
-    """Mean absolute error of a prediction, as a number (see :class:`MAE`)."""
+    """Mean absolute error of a prediction, as a number (see :class:`MAE`).
+
+    Prediction first, as in PyTorch; :func:`mlcourse.metrics.mean_absolute_error`
+    is the same number with scikit-learn's order ``(y_true, y_pred)``.
+    """
     return MAE()(y_pred, y_true)
 
 

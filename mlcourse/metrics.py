@@ -8,11 +8,16 @@ positives (FP), true negatives (TN) and false negatives (FN); from it
 - recall    ``R = TP / (TP + FN)``: how complete are they? (how many things did the model miss?)
 - F1        ``2 P R / (P + R)``, ROC curve and its area (AUC).
 
-Regression: MAE, MSE, RMSE, R². Detection of objects: intersection over union (IoU).
+Regression: mean absolute error (MAE), mean squared error (MSE), its root
+(RMSE), R². Detection of objects: intersection over union (IoU).
 
-Argument order as in scikit-learn: ``(y_true, y_pred)``. When a ratio has a
-zero denominator (no positive prediction for the precision, say), the
-result is ``zero_division`` (default 0.0), as in scikit-learn.
+Names and argument order as in scikit-learn: ``(y_true, y_pred)``. (The
+losses of :mod:`mlcourse.losses` follow PyTorch instead, ``(y_pred, y_true)``,
+and keep the short names ``mse``/``mae``; the two never share a name.) Class
+labels may be numbers or strings ("quake", "blast"), as in scikit-learn.
+When a ratio has a zero denominator (no positive prediction for the
+precision, say), the result is ``zero_division`` (default 0.0), as in
+scikit-learn.
 
 The slides' cat detector: 998 dogs and 2 cats, one cat found.
 
@@ -26,31 +31,45 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import (check_array, check_binary_labels, check_consistent_length,
+from ._validation import (check_array, check_binary_labels, check_consistent_length, check_labels,
                           check_option, check_vector, describe)
 
 __all__ = ["confusion_matrix", "accuracy", "precision", "recall", "f1_score",
-           "roc_curve", "roc_auc", "mae", "mse", "rmse", "r2_score", "iou_masks", "iou_boxes"]
+           "roc_curve", "roc_auc", "mean_absolute_error", "mean_squared_error",
+           "root_mean_squared_error", "r2_score", "iou_masks", "iou_boxes"]
 
 AVERAGES = ("binary", "macro", "micro", "weighted")
 
 
-def _pair(y_true, y_pred, names=("y_true", "y_pred")):
-    a, b = check_vector(y_true, names[0]), check_vector(y_pred, names[1])
+def _pair(y_true, y_pred, names=("y_true", "y_pred"), check=check_vector):
+    a, b = check(y_true, names[0]), check(y_pred, names[1])
     check_consistent_length(**{names[0]: a, names[1]: b})
     return a, b
+
+
+def _label_pair(y_true, y_pred):
+    """Class labels of any hashable type (numbers, strings), as scikit-learn accepts them."""
+    y_true, y_pred = _pair(y_true, y_pred, check=check_labels)
+    if (y_true.dtype.kind in "biuf") != (y_pred.dtype.kind in "biuf"):
+        raise TypeError(f"y_true and y_pred must hold labels of the same type, got y_true with dtype "
+                        f"{y_true.dtype} ({y_true[0]!r}, ...) and y_pred with dtype {y_pred.dtype} "
+                        f"({y_pred[0]!r}, ...).")
+    return y_true, y_pred
 
 
 def confusion_matrix(y_true, y_pred, labels=None) -> np.ndarray:
     """Counts of (true class, predicted class): rows are the truth, columns the prediction.
 
-    For labels (0, 1): ``[[TN, FP], [FN, TP]]``.
+    For labels (0, 1): ``[[TN, FP], [FN, TP]]``. The classes are ``labels``
+    in that order, or by default the sorted labels present in either array.
 
     >>> confusion_matrix([0, 0, 1, 1], [0, 1, 1, 1]).tolist()
     [[1, 1], [0, 2]]
+    >>> confusion_matrix(["quake", "blast"], ["quake", "quake"]).tolist()  # blast, quake
+    [[0, 1], [0, 1]]
     """
-    y_true, y_pred = _pair(y_true, y_pred)
-    labels = np.union1d(y_true, y_pred) if labels is None else check_vector(labels, "labels")
+    y_true, y_pred = _label_pair(y_true, y_pred)
+    labels = np.union1d(y_true, y_pred) if labels is None else check_labels(labels, "labels")
     index = {v: i for i, v in enumerate(labels)}
     k = len(labels)
     keep = np.isin(y_true, labels) & np.isin(y_pred, labels)
@@ -65,7 +84,7 @@ def accuracy(y_true, y_pred) -> float:
     >>> accuracy([0, 1, 1, 0], [0, 1, 0, 0])
     0.75
     """
-    y_true, y_pred = _pair(y_true, y_pred)
+    y_true, y_pred = _label_pair(y_true, y_pred)
     return float(np.mean(y_true == y_pred))
 
 
@@ -81,10 +100,13 @@ def _per_class_counts(y_true, y_pred, average, pos_label):
     check_option(average, "average", AVERAGES)
     if average == "binary":
         labels_present = np.union1d(y_true, y_pred)
+        listing = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in labels_present)
         if labels_present.size > 2:
             raise ValueError(f"average='binary' needs two classes, got {labels_present.size} "
-                             f"({', '.join(f'{v:g}' for v in labels_present)}); use average='macro', "
-                             "'micro' or 'weighted' for several classes.")
+                             f"({listing}); use average='macro', 'micro' or 'weighted' for several classes.")
+        if labels_present.size == 2 and pos_label not in labels_present.tolist():
+            raise ValueError(f"pos_label={pos_label!r} is not one of the labels ({listing}); "
+                             "pass the positive class, e.g. pos_label='quake'.")
         classes = np.array([pos_label])
     else:
         classes = np.union1d(y_true, y_pred)
@@ -101,7 +123,7 @@ def _average(per_class, support, average):
 
 
 def _score(kind, y_true, y_pred, average, zero_division, pos_label):
-    y_true, y_pred = _pair(y_true, y_pred)
+    y_true, y_pred = _label_pair(y_true, y_pred)
     tp, fp, fn, support = _per_class_counts(y_true, y_pred, average, pos_label)
     if average == "micro":
         tp, fp, fn = tp.sum(keepdims=True), fp.sum(keepdims=True), fn.sum(keepdims=True)
@@ -130,8 +152,11 @@ def precision(y_true, y_pred, average: str = "binary", zero_division: float = 0.
     zero_division : float
         Value returned when the denominator is zero.
     pos_label : label, default 1
+        The positive class for average="binary" (e.g. "quake" for string labels).
 
     >>> precision([0, 1, 1, 0], [1, 1, 1, 0])
+    0.6666666666666666
+    >>> precision(["quake", "blast", "quake"], ["quake", "quake", "quake"], pos_label="quake")
     0.6666666666666666
     """
     return _score("precision", y_true, y_pred, average, zero_division, pos_label)
@@ -220,30 +245,36 @@ def _output_mean(values, multioutput):
     return values if multioutput == "raw_values" else float(np.mean(values))
 
 
-def mae(y_true, y_pred, multioutput: str = "uniform_average"):
+def mean_absolute_error(y_true, y_pred, multioutput: str = "uniform_average"):
     """Mean absolute error ``1/N sum |y'_i - y_i|``, in the units of ``y``.
 
-    >>> mae([1.0, 2.0], [2.0, 4.0])
+    The same number as the loss :func:`mlcourse.losses.mae`, which takes
+    ``(y_pred, y_true)`` as PyTorch does.
+
+    >>> mean_absolute_error([1.0, 2.0], [2.0, 4.0])
     1.5
     """
     y_true, y_pred = _regression_pair(y_true, y_pred)
     return _output_mean(np.mean(np.abs(y_true - y_pred), axis=0), multioutput)
 
 
-def mse(y_true, y_pred, multioutput: str = "uniform_average"):
+def mean_squared_error(y_true, y_pred, multioutput: str = "uniform_average"):
     """Mean squared error ``1/N sum (y'_i - y_i)^2``, in squared units.
 
-    >>> mse([1.0, 2.0], [2.0, 4.0])
+    The same number as the loss :func:`mlcourse.losses.mse`, which takes
+    ``(y_pred, y_true)`` as PyTorch does.
+
+    >>> mean_squared_error([1.0, 2.0], [2.0, 4.0])
     2.5
     """
     y_true, y_pred = _regression_pair(y_true, y_pred)
     return _output_mean(np.mean((y_true - y_pred) ** 2, axis=0), multioutput)
 
 
-def rmse(y_true, y_pred, multioutput: str = "uniform_average"):
+def root_mean_squared_error(y_true, y_pred, multioutput: str = "uniform_average"):
     """Root mean squared error, ``sqrt(MSE)``, back in the units of ``y``.
 
-    >>> rmse([0.0, 0.0], [3.0, 4.0]).__round__(4)
+    >>> round(root_mean_squared_error([0.0, 0.0], [3.0, 4.0]), 4)
     3.5355
     """
     y_true, y_pred = _regression_pair(y_true, y_pred)

@@ -46,7 +46,7 @@ class Sequential:
             raise ValueError("Sequential needs at least one layer, got none.")
         for i, layer in enumerate(layers):
             if not isinstance(layer, Layer):
-                raise TypeError(f"layer {i} must be an mlcourse Layer (Dense, ReLU, ...), "
+                raise TypeError(f"layer {i} must be an mlcourse Layer (Dense, Conv1D, ActivationLayer, ...), "
                                 f"got {describe(layer)}.")
         self.layers = list(layers)
 
@@ -68,7 +68,8 @@ class Sequential:
     def backward(self, dY):
         """Back-propagate ``dY = dL/dy`` through all layers; returns ``dL/dx(0)``.
 
-        Afterwards every layer's parameter gradients (``dW``, ``db``) are filled.
+        Every layer's parameter gradients (``dW``, ``db``) are added to, in place;
+        call ``zero_grad()`` before to start from zero.
         """
         last = self.layers[-1]
         if last._cache is None:
@@ -90,6 +91,7 @@ class Sequential:
         return [pair for layer in self.layers for pair in layer.parameters()]
 
     def zero_grad(self) -> None:
+        """Reset the gradients of every layer to zero, in place."""
         for layer in self.layers:
             layer.zero_grad()
 

@@ -47,6 +47,7 @@ class Optimizer:
             yield value, grad
 
     def zero_grad(self) -> None:
+        """The model's ``zero_grad``: call it before each ``backward`` (gradients accumulate)."""
         self.model.zero_grad()
 
 

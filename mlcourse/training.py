@@ -28,7 +28,7 @@ import numbers
 import numpy as np
 
 from ._validation import check_array, check_consistent_length, check_rng, check_scalar, describe
-from .losses import CrossEntropy, get_loss
+from .losses import get_loss
 
 __all__ = ["fit", "History"]
 
@@ -56,14 +56,6 @@ class History(dict):
     @property
     def epochs(self) -> int:
         return len(self.get("loss", []))
-
-
-def _targets(y, loss):
-    """y as the loss expects it: labels stay labels for cross-entropy, vectors become columns."""
-    arr = np.asarray(y)
-    if isinstance(loss, CrossEntropy) or arr.ndim != 1:
-        return arr
-    return arr.reshape(-1, 1)
 
 
 def _split(X, y, validation_data, validation_split, rng):
@@ -142,7 +134,7 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
     validation_split : float in [0, 1)
         Alternatively, the fraction of (X, y) held out at random for validation.
     metrics : dict of name -> function(y_true, y_pred), optional
-        Extra scores recorded per epoch, e.g. ``{"mae": mlcourse.metrics.mae}``.
+        Extra scores recorded per epoch, e.g. ``{"mae": mlcourse.metrics.mean_absolute_error}``.
     rng : numpy.random.Generator or int
         Shuffles the batches (and draws the validation split): same rng, same run.
     early_stopping : int, optional
@@ -167,12 +159,12 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
     if early_stopping is not None:
         check_scalar(early_stopping, "early_stopping", kind=numbers.Integral, minimum=1)
     X = model.layers[0].check_input(X)
-    y = _targets(y, loss)
+    y = loss.targets(y)
     check_consistent_length(X=X, y=y)
     X, y, X_val, y_val = _split(X, y, validation_data, validation_split, rng)
     if X_val is not None:
         X_val = model.layers[0].check_input(check_array(X_val, "X_val", ndim=X.ndim))
-        y_val = _targets(y_val, loss)
+        y_val = loss.targets(y_val)
         check_consistent_length(X_val=X_val, y_val=y_val)
     loss._check(model._forward(X[:1]), y[:1])  # wrong target shapes fail here, clearly
 
@@ -194,7 +186,7 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
 
 def _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metrics, rng,
            early_stopping, restore_best, history, progress):
-    """The loop of the slides: batches, forward, loss, backward, update; then the book-keeping."""
+    """The loop of the slides: per batch zero_grad, forward, loss, backward, step; then the book-keeping."""
     best, best_weights, since_best = np.inf, None, 0
     n = len(X)
     for epoch in range(1, epochs + 1):
@@ -203,6 +195,7 @@ def _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metri
         for start in range(0, n, batch_size):
             idx = order[start:start + batch_size]
             xb, yb = X[idx], y[idx]
+            model.zero_grad()                 # backward adds to the gradients
             y_pred = model._forward(xb)
             total += loss._value(y_pred, yb) * len(idx)
             model._backward(loss._gradient(y_pred, yb))

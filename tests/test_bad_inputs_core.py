@@ -5,7 +5,7 @@ import pytest
 
 from mlcourse.activations import get_activation, LeakyReLU
 from mlcourse.landscape import loss_slice_1d
-from mlcourse.layers import Dense, ReLU
+from mlcourse.layers import ActivationLayer, Dense
 from mlcourse.losses import MSE, BinaryCrossEntropy, CrossEntropy, get_loss
 from mlcourse.network import Sequential
 from mlcourse.neurons import Neuron, single_input_neuron
@@ -59,7 +59,7 @@ CASES = [
      "expects X with 5 features"),
     (lambda: Neuron([1.0, 2.0])([1.0, 2.0, 3.0]), ValueError, "Neuron with 2 weights expects x with 2 features"),
     (lambda: single_input_neuron([1.0], "2"), TypeError, "w must be a finite real number"),
-    (lambda: ReLU().backward(np.ones((1, 1))), RuntimeError, "call forward before backward"),
+    (lambda: ActivationLayer("relu").backward(np.ones((1, 1))), RuntimeError, "call forward before backward"),
     (lambda: loss_slice_1d(net(), "mse", X, y, alphas=[]), ValueError, "alphas is empty"),
 ]
 

@@ -92,3 +92,9 @@ def test_learning_rate_choices():
     assert "crawl" in check.learning_rate(0.001, curves, target=0.05).hint
     assert "overshoot" in check.learning_rate(2.0, curves, target=0.05).hint
     assert "not one of" in check.learning_rate(0.5, curves, target=0.05).message
+
+
+@pytest.mark.parametrize("choice, status", [("a", "incorrect"), ("b", "incorrect"),
+                                            ("c", "correct"), (None, "unanswered"), ("d", "incorrect")])
+def test_quiz_feedback(choice, status):
+    assert check.quiz_feedback(choice).status == status

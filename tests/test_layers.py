@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mlcourse.layers import ActivationLayer, Dense, Tanh
+from mlcourse.layers import ActivationLayer, Dense
 from mlcourse.losses import MAE, MSE, BinaryCrossEntropy, CrossEntropy
 from mlcourse.network import Sequential, collapse_linear
 from gradcheck import numerical_gradient, relative_error
@@ -49,7 +49,7 @@ def test_network_gradients_with_a_loss(depth):
 
 def test_separate_activation_layers():
     rng = np.random.default_rng(5)
-    net = Sequential(Dense(2, 4, rng=rng), Tanh(), Dense(4, 1, rng=rng), ActivationLayer("sigmoid"))
+    net = Sequential(Dense(2, 4, rng=rng), ActivationLayer("tanh"), Dense(4, 1, rng=rng), ActivationLayer("sigmoid"))
     check_gradients(net, rng.normal(size=(7, 2)), BinaryCrossEntropy(), rng.integers(0, 2, (7, 1)))
 
 

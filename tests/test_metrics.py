@@ -46,6 +46,39 @@ def test_confusion_matrix_matches_sklearn(pair):
     np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred))
 
 
+NAMES = np.array(["blast", "quake", "quarry"])
+
+
+@pytest.mark.filterwarnings("ignore:A single label was found")
+@settings(max_examples=CASES, deadline=None)
+@given(labels(3), st.sampled_from(["macro", "micro", "weighted"]))
+def test_string_labels_match_sklearn(pair, average):
+    """Labels as the Day 3/4 data have them: "quake", "blast", "quarry"."""
+    y_true, y_pred = (NAMES[np.array(v)] for v in pair)
+    np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred))
+    assert m.accuracy(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
+    kw = dict(average=average, zero_division=0.0)
+    for ours, theirs in [(m.precision, skm.precision_score), (m.recall, skm.recall_score),
+                         (m.f1_score, skm.f1_score)]:
+        assert ours(y_true, y_pred, **kw) == pytest.approx(theirs(y_true, y_pred, **kw))
+
+
+@settings(max_examples=CASES, deadline=None)
+@given(labels(2))
+def test_binary_string_labels_with_pos_label_match_sklearn(pair):
+    y_true, y_pred = (NAMES[:2][np.array(v)] for v in pair)
+    y_true[0], y_pred[0] = "blast", "quake"  # both classes present, as scikit-learn then requires
+    for ours, theirs in [(m.precision, skm.precision_score), (m.recall, skm.recall_score),
+                         (m.f1_score, skm.f1_score)]:
+        assert ours(y_true, y_pred, pos_label="quake") == pytest.approx(
+            theirs(y_true, y_pred, pos_label="quake", zero_division=0.0))
+
+
+def test_a_pos_label_that_is_not_a_label_is_named():
+    with pytest.raises(ValueError, match="pos_label=1 is not one of the labels"):
+        m.precision(["quake", "blast"], ["quake", "quake"])
+
+
 def test_confusion_matrix_with_fixed_labels():
     cm = m.confusion_matrix([0, 0], [0, 0], labels=[0, 1])
     np.testing.assert_array_equal(cm, [[2, 0], [0, 0]])
@@ -75,9 +108,9 @@ def test_regression_scores_match_sklearn(n, n_out, seed, multioutput):
     if n_out == 1:
         y, p = y[:, 0], p[:, 0]
     kw = dict(multioutput=multioutput)
-    np.testing.assert_allclose(m.mae(y, p, **kw), skm.mean_absolute_error(y, p, **kw))
-    np.testing.assert_allclose(m.mse(y, p, **kw), skm.mean_squared_error(y, p, **kw))
-    np.testing.assert_allclose(m.rmse(y, p, **kw), skm.root_mean_squared_error(y, p, **kw))
+    np.testing.assert_allclose(m.mean_absolute_error(y, p, **kw), skm.mean_absolute_error(y, p, **kw))
+    np.testing.assert_allclose(m.mean_squared_error(y, p, **kw), skm.mean_squared_error(y, p, **kw))
+    np.testing.assert_allclose(m.root_mean_squared_error(y, p, **kw), skm.root_mean_squared_error(y, p, **kw))
     if n > 1:
         np.testing.assert_allclose(m.r2_score(y, p, **kw), skm.r2_score(y, p, **kw))
 
@@ -133,9 +166,9 @@ def test_iou_by_hand():
     (lambda: m.iou_boxes([0, 0, 1], [0, 0, 1, 1]), ValueError, "4 features"),
     (lambda: m.iou_masks(np.zeros((2, 2)), np.zeros((3, 3))), ValueError, "same shape"),
     (lambda: m.accuracy([], []), ValueError, "y_true is empty"),
-    (lambda: m.mae([[1.0, 2.0]], [[1.0]]), ValueError, "2 features"),
+    (lambda: m.mean_absolute_error([[1.0, 2.0]], [[1.0]]), ValueError, "2 features"),
     (lambda: m.r2_score([1.0, 2.0], [1.0, 2.0], multioutput="sum"), ValueError, "multioutput must be"),
-    (lambda: m.accuracy(["a", "b"], [0, 1]), TypeError, "y_true must contain numbers"),
+    (lambda: m.accuracy(["a", "b"], [0, 1]), TypeError, "labels of the same type"),
 ])
 def test_bad_inputs_name_the_argument(call, error, match):
     with pytest.raises(error, match=match):

@@ -3,12 +3,14 @@
 import numpy as np
 import pytest
 
-from mlcourse.layers import Dense
+from mlcourse.layers import Conv1D, Dense
+from mlcourse.losses import MSE
 from mlcourse.metrics import r2_score
 from mlcourse.network import Sequential
 from mlcourse.neurons import Neuron, single_input_neuron
 from mlcourse.optimizers import SGD, Adam
 from mlcourse.training import fit
+from gradcheck import numerical_gradient, relative_error
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_Y = np.array([0, 1, 1, 0], dtype=float)
@@ -115,3 +117,54 @@ def test_metrics_are_recorded_per_epoch(capsys):
             metrics={"r2": r2_score}, rng=0, verbose=True)
     assert len(h["r2"]) == len(h["val_r2"]) == 5
     assert capsys.readouterr().out.startswith("Trained 5 epochs: loss ")
+
+
+def test_a_pytorch_style_loop_with_parameters_taken_once_trains():
+    """params = net.parameters() once, then zero_grad, forward, backward, value -= lr * grad."""
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(64, 3))
+    y = (X @ [1.0, -2.0, 0.5])[:, None]
+    net = Sequential(Dense(3, 8, "tanh", rng=rng), Dense(8, 1, rng=rng))
+    params = net.parameters()
+    start = [value.copy() for value, _ in params]
+    loss = MSE()
+    losses = []
+    for _ in range(200):
+        net.zero_grad()
+        y_pred = net.forward(X)
+        losses.append(loss(y_pred, y))
+        net.backward(loss.gradient(y_pred, y))
+        for value, grad in params:
+            value -= 0.05 * grad
+    assert losses[-1] < 0.05 * losses[0]
+    assert all(not np.allclose(value, old) for (value, _), old in zip(params, start))
+
+
+@pytest.mark.parametrize("make", [lambda r: Dense(3, 2, "tanh", rng=r),
+                                  lambda r: Conv1D(3, 2, kernel_size=3, rng=r)])
+def test_gradients_accumulate_until_zero_grad(make):
+    rng = np.random.default_rng(5)
+    layer = make(rng)
+    X = rng.normal(size=(4, 3) if isinstance(layer, Dense) else (4, 3, 10))
+    dY = rng.normal(size=layer.forward(X).shape)
+    layer.backward(dY)
+    once = [grad.copy() for _, grad in layer.parameters()]
+    layer.backward(dY)
+    for (_, grad), first in zip(layer.parameters(), once):
+        np.testing.assert_allclose(grad, 2 * first)
+    layer.zero_grad()
+    assert all(not grad.any() for _, grad in layer.parameters())
+
+
+def test_an_sgd_step_moves_against_the_finite_difference_gradient():
+    rng = np.random.default_rng(6)
+    net = Sequential(Dense(2, 3, "tanh", rng=rng), Dense(3, 1, rng=rng))
+    X, y = rng.normal(size=(5, 2)), rng.normal(size=(5, 1))
+    loss = MSE()
+    numeric = [numerical_gradient(lambda: loss(net.forward(X), y), value) for value, _ in net.parameters()]
+    before = net.get_weights()
+    net.zero_grad()
+    net.backward(loss.gradient(net.forward(X), y))
+    SGD(net, learning_rate=0.1).step()
+    for old, new, g in zip(before, net.get_weights(), numeric):
+        assert relative_error(old - new, 0.1 * g) < 1e-6

@@ -19,7 +19,7 @@ from ..network import collapse_linear
 from . import Feedback, check_value, correct, incorrect, is_blank, unanswered
 
 __all__ = ["least_squares_w", "neuron_output", "weight_shape", "layer_output", "collapsed_layer",
-           "loss_values", "cat_detection", "iou", "baseline_mae", "learning_rate"]
+           "loss_values", "cat_detection", "iou", "baseline_mae", "learning_rate", "quiz_feedback"]
 
 
 def least_squares_w(answer, x, y) -> Feedback:
@@ -152,11 +152,13 @@ def baseline_mae(answer, y_train, y_test) -> Feedback:
     """Exercise: MAE of always predicting the training mean, in the units of y."""
     y_train, y_test = check_vector(y_train, "y_train"), check_vector(y_test, "y_test")
     guess = np.full_like(y_test, y_train.mean())
-    mistakes = [(metrics.rmse(y_test, guess), "That is the RMSE; the MAE averages |error| without squaring."),
-                (metrics.mse(y_test, guess), "That is the MSE (in m²); the MAE is in metres."),
-                (metrics.mae(y_test, np.full_like(y_test, np.median(y_train))),
+    mistakes = [(metrics.root_mean_squared_error(y_test, guess),
+                 "That is the RMSE; the MAE averages |error| without squaring."),
+                (metrics.mean_squared_error(y_test, guess), "That is the MSE (in m²); the MAE is in metres."),
+                (metrics.mean_absolute_error(y_test, np.full_like(y_test, np.median(y_train))),
                  "Predict the training MEAN, not the median.")]
-    return check_value(answer, metrics.mae(y_test, guess), name="baseline", unit="m", mistakes=mistakes,
+    return check_value(answer, metrics.mean_absolute_error(y_test, guess), name="baseline", unit="m",
+                       mistakes=mistakes,
                        hint="baseline = mean(|y_test - y_train.mean()|)")
 
 
@@ -180,3 +182,18 @@ def learning_rate(answer, curves: dict, target: float) -> Feedback:
         return incorrect(f"With learning rate {answer:g} the loss is still {losses[-1]:.3g} at the end.",
                          "Steps that are too small crawl toward the minimum: choose a larger one.")
     return correct(f"learning rate {answer:g} brings the loss down to {losses[-1]:.3g}.")
+
+
+def quiz_feedback(choice) -> Feedback:
+    """The verdict on the slides' quiz: stacked *linear* layers make no difference (c)."""
+    if choice is None or choice is Ellipsis:
+        return unanswered("choice", "Write x(2) in terms of x(0).")
+    if choice == "c":
+        return correct("Without an activation, W2 (W1 x + b1) + b2 = W* x + b*: one layer would do.")
+    if choice == "a":
+        return incorrect("More parameters, but no new shapes of function.",
+                         "Insert x(1) = W(1) x(0) + b(1) into x(2) = W(2) x(1) + b(2).")
+    if choice == "b":
+        return incorrect("They are not worse at what they compute: they compute the same thing.",
+                         "Multiply out W(2) (W(1) x + b(1)) + b(2).")
+    return incorrect(f"{choice!r} is not an option.", "Choose a, b or c.")

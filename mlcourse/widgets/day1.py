@@ -1,6 +1,6 @@
 """Live demos for Day 1: each widget is a thin ipywidgets wrapper around a plotting function.
 
-The ``plot_*`` and ``*_feedback`` functions do the work and are unit-tested;
+The ``plot_*`` functions do the work and are unit-tested;
 the ``*_widget`` functions only connect sliders to them. In the notebook every
 widget is followed by a static figure from the same function, for readers
 without a running kernel.
@@ -15,7 +15,6 @@ import numpy as np
 from .. import metrics
 from ..activations import get_activation
 from .._validation import check_vector
-from ..exercises import Feedback, correct, incorrect, unanswered
 from ..layers import Dense
 from ..network import Sequential
 from ..optimizers import SGD
@@ -24,7 +23,7 @@ from ..training import fit
 from . import interactive_figure
 
 __all__ = ["plot_single_neuron", "single_neuron_widget", "plot_activation", "activation_widget",
-           "quiz_feedback", "layer_quiz", "learning_rate_curves", "plot_learning_rates",
+           "layer_quiz", "learning_rate_curves", "plot_learning_rates",
            "learning_rate_widget", "plot_roc_threshold", "roc_threshold_widget"]
 
 
@@ -87,29 +86,18 @@ QUIZ_OPTIONS = {"a": "Multiple layers = better", "b": "Multiple layers = worse",
                 "c": "Makes no difference"}
 
 
-def quiz_feedback(choice) -> Feedback:
-    """The verdict on the slides' quiz: stacked *linear* layers make no difference (c)."""
-    if choice is None or choice is Ellipsis:
-        return unanswered("choice", "Write x(2) in terms of x(0).")
-    if choice == "c":
-        return correct("Without an activation, W2 (W1 x + b1) + b2 = W* x + b*: one layer would do.")
-    if choice == "a":
-        return incorrect("More parameters, but no new shapes of function.",
-                         "Insert x(1) = W(1) x(0) + b(1) into x(2) = W(2) x(1) + b(2).")
-    if choice == "b":
-        return incorrect("They are not worse at what they compute: they compute the same thing.",
-                         "Multiply out W(2) (W(1) x + b(1)) + b(2).")
-    return incorrect(f"{choice!r} is not an option.", "Choose a, b or c.")
+def layer_quiz(feedback):
+    """The quiz as radio buttons, with the verdict of ``feedback(choice)`` under them.
 
-
-def layer_quiz():
-    """The quiz as radio buttons with feedback under them."""
+    ``feedback`` is the check, e.g. ``mlcourse.exercises.day1.quiz_feedback``:
+    the widget only draws, the exercises judge.
+    """
     buttons = widgets.RadioButtons(options=[(f"{k}) {v}", k) for k, v in QUIZ_OPTIONS.items()],
                                    value=None, description="")
     out = widgets.HTML()
 
     def react(change):
-        out.value = quiz_feedback(change["new"])._repr_html_()
+        out.value = feedback(change["new"])._repr_html_()
     buttons.observe(react, names="value")
     return widgets.VBox([buttons, out])
 
