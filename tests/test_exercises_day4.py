@@ -145,15 +145,16 @@ def test_function_exercises_blank_then_hints_in_steps():
     assert hints[0] != hints[1] and hints[2] == SOLUTION_POINTER
 
 
-def test_readable_tree_reference():
+def test_references_are_the_readable_tree_of_mlcourse_trees():
     X = np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 1.0], [4.0, 1.0]])
-    tree = check.grow_tree(X, [0.0, 0.0, 1.0, 1.0])
-    assert tree.threshold in (2.5, 0.5) and check.tree_depth(tree) == 1
-    assert check.predict_tree(tree, X).tolist() == [0.0, 0.0, 1.0, 1.0]
-    stump = check.grow_tree(X, [0.0, 1.0, 2.0, 3.0], max_depth=1)
-    assert check.tree_depth(stump) == 1 and len(check.predict_tree(stump, X)) == 4
-    leafy = check.grow_tree(X, [0.0, 1.0, 2.0, 3.0], min_samples_leaf=2)
-    assert check.tree_depth(leafy) == 1
+    assert check._best_split(X, ["a", "a", "b", "b"]) == trees.best_split(X, ["a", "a", "b", "b"])
+    tree = trees.grow_tree(X, [0.0, 0.0, 1.0, 1.0], "squared_error")
+    assert check.tree_depth(tree) == 1
+    assert check.predict_tree_function(lambda node, X: trees.predict_tree(node, X))
+    # every split the tie list holds has the best score
+    found = check._best_split_with_ties(np.c_[[2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0]],
+                                        KIND)
+    assert sorted(t for _, t in found.ties) == [6.75, 16.75]
 
 
 def test_oob_reference_against_the_forest_idea():

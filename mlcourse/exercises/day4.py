@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from dataclasses import dataclass
-
 from .. import ground_motion, trees
 from .._validation import check_vector
-from . import (Case, Feedback, _default_compare, check_function, check_value, correct, exercise, incorrect,
+from . import (Case, Feedback, check_function, check_value, correct, exercise, incorrect,
                is_blank, unanswered, use)  # noqa: F401 - use is re-exported for the notebook
 
 __all__ = ["gini_value", "best_split", "oob_fraction", "most_important", "gmpe_prediction",
@@ -112,94 +110,28 @@ def honest_score(answer, grouped_score, random_score) -> Feedback:
     return incorrect(f"{answer} is neither of the two scores.", "Copy one of the two printed values.")
 
 
-# ---- the readable tree: the references of the function exercises ---------------------------------
-# mlcourse.trees is growing the same readable tree (Node, grow_tree, predict_tree); until it is
-# there, these small functions are the references the checks compare with.
+# ---- references of the function exercises -------------------------------------------------------
+# The readable tree of mlcourse.trees (best_split, Node, grow_tree, predict_tree) is the reference;
+# these helpers list every candidate split (for ties and for the typical mistakes) and bag by hand.
 
-@dataclass
-class Node:
-    """One node of a readable regression tree.
-
-    A leaf has ``feature is None`` and predicts ``value`` (the mean of its
-    training targets); an inner node sends a sample to ``left`` when
-    ``x[feature] <= threshold``, else to ``right``.
-    """
-
-    value: float
-    feature: int | None = None
-    threshold: float | None = None
-    left: "Node | None" = None
-    right: "Node | None" = None
-    n_samples: int = 0
-
-
-def _weighted_impurity(y, left, impurity):
-    n, n_left = len(y), int(left.sum())
-    return (n_left * impurity(y[left]) + (n - n_left) * impurity(y[~left])) / n
-
-
-def _splits(X, y, impurity):
+def _splits(X, y, impurity=trees.gini):
     """Every (feature, threshold, score): thresholds midway between neighbouring distinct values."""
     X = np.asarray(X, dtype=float)
     y = np.asarray(y)
     for feature in range(X.shape[1]):
         values = np.unique(X[:, feature])
         for threshold in (values[:-1] + values[1:]) / 2:
-            yield feature, float(threshold), float(_weighted_impurity(y, X[:, feature] <= threshold, impurity))
+            left = X[:, feature] <= threshold
+            score = (left.sum() * impurity(y[left]) + (~left).sum() * impurity(y[~left])) / len(y)
+            yield feature, float(threshold), float(score)
 
 
-def _best_split(X, y, impurity=trees.gini):
-    """The (feature, threshold, score) with the lowest weighted impurity; the first one on ties."""
-    best = (None, None, np.inf)
-    for feature, threshold, score in _splits(X, y, impurity):
-        if score < best[2] - 1e-12:
-            best = (feature, threshold, score)
-    return best
+def _best_split(X, y):
+    """The reference: :func:`mlcourse.trees.best_split` with the Gini impurity."""
+    return trees.best_split(X, y, "gini")
 
 
-def _variance(y):
-    return float(np.var(y)) if len(y) else 0.0
-
-
-def grow_tree(X, y, max_depth=None, min_samples_leaf: int = 1) -> Node:
-    """A regression tree grown by recursive splitting (squared error), as readable :class:`Node` s.
-
-    >>> tree = grow_tree([[1.0], [2.0], [3.0], [4.0]], [0.0, 0.0, 1.0, 1.0])
-    >>> tree.feature, tree.threshold, tree.left.value, tree.right.value
-    (0, 2.5, 0.0, 1.0)
-    """
-    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
-    node = Node(value=float(y.mean()), n_samples=len(y))
-    if (max_depth is not None and max_depth <= 0) or len(y) < 2 * min_samples_leaf or np.ptp(y) == 0:
-        return node
-    best = (None, None, np.inf)
-    for feature, threshold, score in _splits(X, y, _variance):
-        n_left = int(np.sum(X[:, feature] <= threshold))
-        if min(n_left, len(y) - n_left) >= min_samples_leaf and score < best[2] - 1e-12:
-            best = (feature, threshold, score)
-    if best[0] is None:
-        return node
-    node.feature, node.threshold = best[0], best[1]
-    left = X[:, node.feature] <= node.threshold
-    depth = None if max_depth is None else max_depth - 1
-    node.left = grow_tree(X[left], y[left], depth, min_samples_leaf)
-    node.right = grow_tree(X[~left], y[~left], depth, min_samples_leaf)
-    return node
-
-
-def predict_tree(node: Node, X) -> np.ndarray:
-    """Walk every row of ``X`` from the root down to its leaf and return the leaves' values."""
-    X = np.asarray(X, dtype=float)
-    out = np.empty(len(X))
-    for i, x in enumerate(X):
-        here = node
-        while here.feature is not None:
-            here = here.left if x[here.feature] <= here.threshold else here.right
-        out[i] = here.value
-    return out
-
-
-def tree_depth(node: Node) -> int:
+def tree_depth(node) -> int:
     """Number of questions on the longest path from the root to a leaf."""
     return 0 if node.feature is None else 1 + max(tree_depth(node.left), tree_depth(node.right))
 
@@ -221,8 +153,8 @@ def _bag_with_oob(X, y, samples, fit_predict):
 
 
 def stump_fit_predict(X_train, y_train, X_new):
-    """A depth-2 readable tree fitted on (X_train, y_train), predicting X_new: a small, fixed learner."""
-    return predict_tree(grow_tree(X_train, y_train, max_depth=2), X_new)
+    """A depth-2 readable regression tree fitted on (X_train, y_train), predicting X_new."""
+    return trees.predict_tree(trees.grow_tree(X_train, y_train, "squared_error", max_depth=2), X_new)
 
 
 # ---- function exercises -----------------------------------------------------------------------
@@ -335,7 +267,7 @@ def _split_at_values(X, y):
 def _random_tree_case(rng, n, depth, label):
     X = rng.uniform(0, 10, (n, 2)).round(1)
     y = (np.sin(X[:, 0]) + 0.1 * X[:, 1] + 0.2 * rng.normal(size=n)).round(3)
-    tree = grow_tree(X, y, max_depth=depth)
+    tree = trees.grow_tree(X, y, "squared_error", max_depth=depth)
     X_new = rng.uniform(0, 10, (7, 2)).round(1)
     return Case((tree, X_new), label)
 
@@ -350,11 +282,11 @@ def _predict_cases():
     rng = np.random.default_rng()
     cases = [_random_tree_case(rng, 30, 2, "a tree of depth 2"), _random_tree_case(rng, 40, None, "a deep tree")]
     # a sample exactly on a threshold goes left (<=)
-    tree = grow_tree(*_xy_on_grid(rng))
+    tree = trees.grow_tree(*_xy_on_grid(rng), "squared_error")
     on = np.array([[t if f == 0 else 5.0, t if f == 1 else 5.0] for f, t in _thresholds(tree)])
     cases.append(Case((tree, on), "samples exactly on the thresholds (they go left)"))
-    cases.append(Case((Node(value=0.7, n_samples=5), rng.uniform(0, 10, (3, 2))), "a tree that is one leaf"))
-    cases.append(Case((Node(0.0, 1, 2.0, Node(-1.0), Node(1.0)), np.array([[9.0, 1.0], [0.0, 3.0]])),
+    cases.append(Case((trees.Node(value=0.7, n_samples=5), rng.uniform(0, 10, (3, 2))), "a tree that is one leaf"))
+    cases.append(Case((trees.Node(0.0, 1, 2.0, trees.Node(-1.0), trees.Node(1.0)), np.array([[9.0, 1.0], [0.0, 3.0]])),
                       "one split on the second column"))
     cases.append(Case((tree, rng.uniform(0, 10, (1, 2)).round(1)), "a single row"))
     return cases
@@ -389,7 +321,7 @@ def _predict_swapped(node, X):
 def predict_tree_function(function) -> Feedback:
     """Function exercise: ``predict_tree(node, X)``, one leaf value per row of ``X``."""
     return check_function(
-        function, predict_tree, _predict_cases(), name="predict_tree",
+        function, trees.predict_tree, _predict_cases(), name="predict_tree",
         task="Write predict_tree(node, X): walk each row of X down from the root (left when "
              "x[node.feature] <= node.threshold) until a leaf, and return the leaves' values as an array.",
         hint=("A leaf is a node whose feature is None. For each row, start at the root and move to the "
@@ -444,9 +376,20 @@ def _bag_divided_by_all(X, y, samples, fit_predict):
 
 
 def _compare_bag(got, expected) -> str:
+    """'' when (oob_prediction, oob_rmse) match the reference (NaN where NaN expected); else why not."""
     if not isinstance(got, (tuple, list)) or len(got) != 2:
         return "expected two values: (oob_prediction, oob_rmse)"
-    return _default_compare(tuple(got), expected, 1e-6, 1e-9)
+    try:
+        prediction, rmse = np.asarray(got[0], dtype=float), float(got[1])
+    except (TypeError, ValueError):
+        return "expected an array of predictions and a number"
+    if prediction.shape != expected[0].shape:
+        return f"value 1 of 2: shape {prediction.shape}, expected shape {expected[0].shape}"
+    if not np.allclose(prediction, expected[0], rtol=1e-6, atol=1e-9, equal_nan=True):
+        return "value 1 of 2: the out-of-bag predictions differ"
+    if not np.isclose(rmse, expected[1], rtol=1e-6, atol=1e-9, equal_nan=True):
+        return "value 2 of 2: the RMSE differs"
+    return ""
 
 
 @exercise
