@@ -23,6 +23,7 @@ import numbers
 import numpy as np
 
 from ._validation import check_array, check_rng, check_scalar, check_vector
+from .splits import chronological_split
 
 __all__ = ["held_out_split", "insert_event", "make_windows", "window_features", "FEATURE_NAMES",
            "sliding_windows", "detections", "match_detections", "aic", "aic_pick"]
@@ -34,7 +35,8 @@ def held_out_split(data, held_out_fraction: float = 0.25):
     """Split a continuous record in time: the first part for training, the last part held out.
 
     Windows are cut from each part separately, so no sample of the held-out
-    stretch ever reaches training.
+    stretch ever reaches training. This is :func:`mlcourse.splits.chronological_split`
+    applied to the samples of one record.
 
     >>> train, held_out = held_out_split(np.arange(8.0), 0.25)
     >>> train.tolist(), held_out.tolist()
@@ -43,8 +45,8 @@ def held_out_split(data, held_out_fraction: float = 0.25):
     data = check_vector(data, "data")
     check_scalar(held_out_fraction, "held_out_fraction", minimum=0.0, maximum=1.0,
                  include_minimum=False, include_maximum=False)
-    cut = int(round(len(data) * (1 - held_out_fraction)))
-    return data[:cut], data[cut:]
+    train, held_out = chronological_split(np.arange(len(data)), held_out_fraction)
+    return data[train], data[held_out]
 
 
 def insert_event(noise, template, start: int, snr: float):
