@@ -187,7 +187,7 @@ def sliding_windows(data, length: int, step: int):
     return windows / np.abs(windows).max(axis=1, keepdims=True), starts
 
 
-def predict_windows(model, windows, batch_size: int = 500) -> np.ndarray:
+def predict_windows(model, windows, batch_size: int = 256) -> np.ndarray:
     """P(event) of every window, computed ``batch_size`` windows at a time.
 
     Scoring a long record in one call would hold the activations of every
@@ -198,6 +198,10 @@ def predict_windows(model, windows, batch_size: int = 500) -> np.ndarray:
     batch_size = check_scalar(batch_size, "batch_size", kind=numbers.Integral, minimum=1)
     inputs = windows[:, None, :] if windows.ndim == 2 else windows
     out = [model.predict(inputs[i:i + batch_size]).reshape(-1) for i in range(0, len(inputs), batch_size)]
+    if len(inputs):
+        # layers keep what their last forward pass needs for a backward pass; a last call on a single
+        # window leaves them holding one window instead of a whole batch (tens of MB for a CNN)
+        model.predict(inputs[:1])
     return np.concatenate(out) if out else np.empty(0)
 
 

@@ -43,3 +43,15 @@ def test_b_against_mc_marks_the_chosen_mc():
     ax = demos.plot_b_against_mc([0.5, 0.6, 0.7], [0.8, 0.9, 1.0], [0.05, 0.06, 0.07], mc=0.6)
     assert any("Mc by b-stability = 0.6" in text.get_text() for text in ax.get_legend().get_texts())
     plt.close("all")
+
+
+def test_long_records_are_drawn_as_their_envelope():
+    _, ax = plt.subplots()
+    data = np.r_[np.zeros(50_000), 7.0, -3.0, np.zeros(49_998)]
+    demos.plot_record(ax, np.arange(len(data)), data, max_points=1000)
+    (band,) = ax.collections
+    ys = band.get_paths()[0].vertices[:, 1]
+    assert ys.max() == 7.0 and ys.min() == -3.0 and len(ys) < 5000  # the peak survives the thinning
+    demos.plot_record(ax, np.arange(10.0), np.ones(10))  # short: a plain line
+    assert len(ax.get_lines()) == 1
+    plt.close("all")

@@ -10,7 +10,7 @@ from .._validation import check_scalar, check_vector
 from ..plotting import OKABE_ITO
 from . import interactive_figure
 
-__all__ = ["plot_triggers", "trigger_widget", "plot_trade_off", "plot_frequency_magnitude", "plot_b_against_mc"]
+__all__ = ["plot_triggers", "trigger_widget", "plot_record", "plot_trade_off", "plot_frequency_magnitude", "plot_b_against_mc"]
 
 
 def plot_triggers(data, cft, sampling_rate: float, threshold: float, off: float = 1.0, axes=None):
@@ -41,6 +41,23 @@ def trigger_widget(data, cft, sampling_rate: float):
     return interactive_figure(lambda threshold: plot_triggers(data, cft, sampling_rate, threshold),
                               threshold=widgets.FloatSlider(value=4.0, min=1.5, max=10.0, step=0.25,
                                                             description="threshold"))
+
+
+def plot_record(ax, times, data, max_points: int = 10_000, **style):
+    """Draw a long record as its minimum-maximum envelope in blocks, like ObsPy's plot of long traces.
+
+    A line through hundreds of thousands of samples costs tens of MB to render and shows no
+    more than the envelope does at screen resolution; records of at most ``max_points``
+    samples are drawn as a line.
+    """
+    times, data = check_vector(times, "times"), check_vector(data, "data")
+    block = int(np.ceil(len(data) / max_points))
+    colour = style.pop("color", "black")
+    if block <= 1:
+        return ax.plot(times, data, color=colour, lw=style.pop("lw", 0.4), **style)
+    n = len(data) // block * block
+    blocks = data[:n].reshape(-1, block)
+    return ax.fill_between(times[:n:block], blocks.min(axis=1), blocks.max(axis=1), color=colour, lw=0, **style)
 
 
 def plot_trade_off(curves, chosen=None, ax=None, title: str = "", max_alarms: float | None = None,
