@@ -1,13 +1,15 @@
 """Earthquake detection and phase picking: the mechanics of the Day 2 detector.
 
-Labelled seismograms are scarce, so detectors in the seismology literature
-are trained on *augmented* data: real event waveforms inserted into real noise
-at random times and signal-to-noise ratios (Zhu & Beroza 2019, PhaseNet,
-doi:10.1093/gji/ggy423; Mousavi et al. 2020, EQTransformer,
-doi:10.1038/s41467-020-17591-w; Perol et al. 2018, ConvNetQuake,
-doi:10.1126/sciadv.1700578). This module builds such windows, the hand-made
-features of a classical detector, the sliding of a trained detector over a
-record, and the AIC onset picker (Maeda 1985).
+Published deep detectors and pickers were trained mainly on large
+analyst-labelled data sets, with shifted or inserted events as augmentation
+(Zhu & Beroza 2019, PhaseNet, doi:10.1093/gji/ggy423; Mousavi et al. 2020,
+EQTransformer, doi:10.1038/s41467-020-17591-w). The course's continuous record
+has no labels, so this module builds labelled windows by inserting real event
+waveforms into real noise at random times and signal-to-noise ratios. It also
+holds the hand-made features of a classical detector, the sliding of a trained
+detector over a record, STA/LTA (Allen 1978), the matching of detections to a
+catalogue, threshold choice on validation data, the AIC onset picker (Maeda
+1985), and the Gutenberg-Richter b-value with its uncertainty.
 
 >>> rng = np.random.default_rng(0)
 >>> noise = rng.normal(size=10_000)

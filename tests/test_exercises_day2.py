@@ -79,7 +79,7 @@ def test_every_check_is_an_exercise():
 def test_window_samples():
     assert check.window_samples(250, 10, 25)
     assert "Multiply" in check.window_samples(0.4, 10, 25).hint
-    assert "resampled" in check.window_samples(1000, 10, 25).hint
+    assert "decimated" in check.window_samples(1000, 10, 25).hint
     assert check.window_samples(..., 10, 25).status == "unanswered"
 
 

@@ -30,10 +30,10 @@ def _fresh_rng():
 def window_samples(answer, seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: samples in a window of ``seconds`` at ``sampling_rate`` Hz."""
     expected = seconds * sampling_rate
-    return check_value(answer, expected, name="n_samples", task="How many samples are 10 s of the resampled record?",
+    return check_value(answer, expected, name="n_samples", task="How many samples are 10 s of the decimated record?",
                        mistakes=[
                            (seconds / sampling_rate, "Multiply: samples = seconds x samples per second."),
-                           (seconds * 100, "The record was resampled: use the new sampling rate, not the "
+                           (seconds * 100, "The record was decimated: use the new sampling rate, not the "
                                            "original 100 Hz."),
                        ], hint=("A sampling rate counts samples per second.",
                                 "samples = duration (s) x sampling rate (Hz)"))
@@ -170,7 +170,7 @@ def cnn_change(kernel_size, n_filters, baseline=(9, 4), window: int = 250) -> Fe
     if is_blank(kernel_size) or is_blank(n_filters):
         return unanswered("kernel_size and n_filters", "Choose a kernel length (samples) and a number of "
                                                       "filters for the first convolution.")
-    for name, value, top in [("kernel_size", kernel_size, window // 8), ("n_filters", n_filters, 16)]:
+    for name, value, top in [("kernel_size", kernel_size, window // 8), ("n_filters", n_filters, 8)]:
         if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
             return incorrect(f"`{name}` should be a whole number, got {type(value).__name__} {value!r}.",
                              "Write an integer such as 15, without quotes or decimals.", mistake=True)
