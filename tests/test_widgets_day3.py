@@ -46,3 +46,24 @@ def test_semivariogram_plot_labels_the_range():
     ax = figures.semivariogram_plot([25, 75], [1.0, 2.0], sill=2.0, range_km=75.0)
     assert "range ≈ 75 km" in ax.get_legend_handles_labels()[1]
     assert "km" in ax.get_xlabel()
+
+
+def test_no_block_is_split_between_folds():
+    from mlcourse.splits import spatial_blocks
+    rng = np.random.default_rng(0)
+    lat, lon = rng.uniform(-38, -10, 300), rng.uniform(165, 188, 300)
+    fold = figures.block_folds(lat, lon, 2.0)
+    blocks = spatial_blocks(lat, lon, 2.0)
+    for b in np.unique(blocks):
+        assert len(np.unique(fold[blocks == b])) == 1
+    assert sorted(np.unique(fold)) == [0, 1, 2, 3, 4]
+
+
+def test_the_block_slider_redraws_the_map():
+    rng = np.random.default_rng(1)
+    lat, lon = rng.uniform(-38, -10, 200), rng.uniform(165, 188, 200)
+    slider, image = figures.block_size_widget(lat, lon).children
+    before = image.value
+    slider.value = 1.0
+    assert image.value != before and image.value[:4] == b"\x89PNG"
+    assert "blocks (" in figures.plot_block_folds(lat, lon, 2.0).get_title()

@@ -12,12 +12,16 @@ a band (mean ± one standard deviation over folds or repeats) on a linear axis.
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
 from ..plotting import OKABE_ITO
+from ..splits import spatial_blocks
+from . import interactive_figure
 
-__all__ = ["curve_with_band", "blocks_map", "cost_curve", "semivariogram_plot"]
+__all__ = ["curve_with_band", "blocks_map", "cost_curve", "semivariogram_plot", "block_folds",
+           "plot_block_folds", "block_size_widget"]
 
 
 def curve_with_band(x, values, *, label: str, ax=None, color=None, marker: str = "o", ls: str = "-"):
@@ -77,3 +81,34 @@ def semivariogram_plot(centres, gamma, *, sill: float, range_km: float, ax=None,
     ax.set(xlabel="distance between two events (km)", ylabel=f"semivariance ({unit})")
     ax.legend(loc="lower right")
     return ax
+
+
+def block_folds(latitude, longitude, size_deg: float, n_folds: int = 5, seed: int = 0) -> np.ndarray:
+    """The test fold (0 .. n_folds-1) of every sample when whole ``size_deg`` blocks are held out.
+
+    >>> block_folds([0.5, 0.6, 5.5], [0.5, 0.7, 5.5], 1.0, n_folds=2).tolist()
+    [1, 1, 0]
+    """
+    from sklearn.model_selection import GroupKFold
+
+    blocks = spatial_blocks(latitude, longitude, size_deg)
+    fold = np.zeros(len(blocks), dtype=int)
+    splitter = GroupKFold(n_folds, shuffle=True, random_state=seed)
+    for k, (_, test) in enumerate(splitter.split(blocks, groups=blocks)):
+        fold[test] = k
+    return fold
+
+
+def plot_block_folds(latitude, longitude, size_deg: float, n_folds: int = 5, seed: int = 0):
+    """The map of :func:`blocks_map` for ``size_deg`` blocks dealt to ``n_folds`` folds."""
+    fig, ax = plt.subplots(figsize=(7.5, 5.5))
+    n_blocks = len(np.unique(spatial_blocks(latitude, longitude, size_deg)))
+    return blocks_map(latitude, longitude, block_folds(latitude, longitude, size_deg, n_folds, seed), size_deg,
+                      ax=ax, title=f"{size_deg:g}° blocks ({n_blocks}), coloured by the fold that tests them")
+
+
+def block_size_widget(latitude, longitude, sizes=(0.5, 1.0, 2.0, 4.0, 6.0), value: float = 4.0):
+    """A slider over block sizes, redrawing :func:`plot_block_folds`."""
+    return interactive_figure(lambda size_deg: plot_block_folds(latitude, longitude, size_deg),
+                              size_deg=widgets.SelectionSlider(options=list(sizes), value=value,
+                                                               description="block (°)"))
