@@ -173,3 +173,14 @@ VALID_CALLS = {
 
 def test_no_answer_crashes_a_check():
     assert_checks_never_crash(check, VALID_CALLS)
+
+
+def test_references_for_later_cells(capsys):
+    assert check.reference_best_degree({1: 0.3, 2: 0.2}) == 2
+    assert check.reference_cost_threshold(10, 1) == pytest.approx(1 / 11)
+    np.testing.assert_allclose(check.reference_local_hour([23.0], [30.0]), [1.0])
+    assert check.chosen_features(["mag", "gap"], ["mag", "gap", "status"]) == ["mag", "gap"]
+    assert capsys.readouterr().out == ""
+    assert check.chosen_features(["mag", "status"], ["mag", "gap", "status"]) == check.SAMPLE_DEPLOYABLE
+    assert check.chosen_features(..., ["mag"]) == check.SAMPLE_DEPLOYABLE
+    assert "sample answer" in capsys.readouterr().out
