@@ -101,8 +101,12 @@ def _statistics(y, criterion, weight, classes=None):
     Numbers: (w, w y, w y^2), with y centred first so that the sums stay accurate.
     """
     if criterion == "squared_error":
-        y = y - weight @ y / weight.sum()
-        return np.column_stack([weight, weight * y, weight * y * y])
+        centred = y - weight @ y / weight.sum()
+        stats = np.empty((len(y), 3))
+        stats[:, 0] = weight
+        stats[:, 1] = weight * centred
+        stats[:, 2] = stats[:, 1] * centred
+        return stats
     classes = np.unique(y) if classes is None else classes
     stats = np.zeros((len(y), len(classes)))
     stats[np.arange(len(y)), np.searchsorted(classes, y)] = weight
@@ -337,11 +341,12 @@ def grow_tree(X, y, criterion: str = "gini", max_depth=None, min_samples_leaf: i
         return node
     node.feature, node.threshold = feature, threshold
     left = X[:, feature] <= threshold
+    right = ~left
     grow = dict(criterion=criterion, max_depth=max_depth, min_samples_leaf=min_samples_leaf,
                 depth=depth + 1, classes=classes, min_samples_split=min_samples_split,
                 max_features=max_features, rng=rng)
     node.left = grow_tree(X[left], y[left], sample_weight=weight[left], **grow)
-    node.right = grow_tree(X[~left], y[~left], sample_weight=weight[~left], **grow)
+    node.right = grow_tree(X[right], y[right], sample_weight=weight[right], **grow)
     return node
 
 
