@@ -327,6 +327,9 @@ def grow_tree(X, y, criterion: str = "gini", max_depth=None, min_samples_leaf: i
         if criterion != "squared_error" and classes is None:
             classes = np.unique(y)
     weight = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    if len(y) == 1:                             # one sample: a pure leaf, nothing to compute
+        value = float(y[0]) if classes is None else (classes == y[0]).astype(float)
+        return Node(value, n_samples=1, weight=float(weight[0]), classes=classes)
     stats = _statistics(y, criterion, weight, classes)
     total = stats.sum(axis=0)
     value = float(weight @ y / weight.sum()) if classes is None else total / total.sum()
