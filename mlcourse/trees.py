@@ -261,6 +261,12 @@ class Node:
         Their impurity and total weight (for the feature importances).
     classes : ndarray or None
         The classes of a classification tree, sorted; None for regression.
+
+    Examples
+    --------
+    >>> root = Node(2.0, feature=0, threshold=2.5, left=Node(1.0), right=Node(3.0))
+    >>> root.is_leaf, root.left.is_leaf, predict_tree(root, [[1.0], [4.0]]).tolist()
+    (False, True, [1.0, 3.0])
     """
 
     value: object
