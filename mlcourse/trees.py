@@ -229,12 +229,14 @@ def _best_split(X, stats, criterion, min_samples_leaf, features):
     # (min_samples_leaf)-th sample up to before the last min_samples_leaf ones
     first, last = min_samples_leaf - 1, n - min_samples_leaf
     left = np.cumsum(stats[order], axis=0)[first:last]                 # (cuts, k, statistics)
-    children = np.stack([left, stats.sum(axis=0) - left])              # left and right child
+    total = stats.sum(axis=0)
+    children = np.empty((2, *left.shape))
+    children[0], children[1] = left, total - left                      # left and right child
     weight = _group_weight(children, criterion)
-    score = (weight * _impurity_of_stats(children, criterion)).sum(axis=0) / weight.sum(axis=0)
+    score = (weight * _impurity_of_stats(children, criterion)).sum(axis=0) / _group_weight(total, criterion)
     score[x[first + 1:last + 1] == x[first:last]] = np.inf             # no cut between equal values
     if not score.size or np.isinf(score.min()):            # no cut at all
-        return None, None, float(_impurity_of_stats(stats.sum(axis=0), criterion))
+        return None, None, float(_impurity_of_stats(total, criterion))
     # lowest score; among equal ones the first feature, then the lowest threshold
     j, i = divmod(int(np.argmin(score.T)), len(score))
     a, b = x[first + i, j], x[first + i + 1, j]
