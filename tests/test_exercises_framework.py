@@ -216,3 +216,15 @@ def test_use_keeps_a_function_only_once_its_check_passed(capsys):
     assert use(mean, _reference_mean, name="mean") is _reference_mean
     assert _check_mean(mean)
     assert use(mean, _reference_mean, name="mean") is mean
+
+
+def test_an_array_that_differs_in_one_entry_names_that_entry():
+    def ratio(n):
+        out = np.ones(n)
+        return out
+    def reference(n):
+        out = np.ones(n)
+        out[49] = 0.87
+        return out
+    fb = check_function(ratio, reference, [Case((200,), "a long record")], name="ratio")
+    assert "1 of 200 values differ, the first at index 49: got 1, expected 0.87" in fb.message

@@ -428,9 +428,16 @@ def _default_compare(got, expected, rtol: float, atol: float) -> str:
         return f"expected a number or an array, got {type(got).__name__}"
     if got_arr.shape != exp_arr.shape:
         return f"shape {got_arr.shape}, expected shape {exp_arr.shape}"
-    if not np.allclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=True):
+    close = np.isclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return ""
+    if got_arr.ndim == 0:
         return "the values differ"
-    return ""
+    # a long array shown as [0, 0, ..., 0.19] can hide the one entry that differs: name it
+    first = tuple(int(i) for i in np.argwhere(~close)[0])
+    where = first[0] if len(first) == 1 else first
+    return (f"{int((~close).sum())} of {close.size} values differ, the first at index {where}: "
+            f"got {float(got_arr[first]):.4g}, expected {float(exp_arr[first]):.4g}")
 
 
 _passed = weakref.WeakSet()
