@@ -274,7 +274,7 @@ def load_fiji_quakes() -> pd.DataFrame:
 
 
 def load_strong_motion() -> pd.DataFrame:
-    """Joyner & Boore (1981) peak accelerations: 182 records of 23 western-US earthquakes.
+    """Joyner & Boore (1981) peak accelerations: 182 records of 23 earthquakes in western North America.
 
     Columns: ``event`` (1-23), ``mag`` (moment magnitude, 5.0-7.7),
     ``station`` (station code; missing for some records), ``dist`` (km, to

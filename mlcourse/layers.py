@@ -234,8 +234,10 @@ class Conv1D(_Weighted):
 
     ``Y[n, f, t] = f(b_f + sum_c sum_k W[f, c, k] X[n, c, t * stride + k])`` for
     inputs of shape (n_samples, in_channels, length), e.g. three-component
-    seismograms. A band-pass filter is a convolution with fixed weights; a
-    convolutional network learns its filters from the data.
+    seismograms. An FIR filter (a moving average, say) is such a sum with fixed
+    weights; a convolutional network learns its weights from the data. Strictly
+    this is a cross-correlation (the kernel is not flipped), which deep-learning
+    libraries call convolution.
 
     Parameters
     ----------
