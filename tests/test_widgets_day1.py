@@ -88,7 +88,7 @@ def test_lecture_figures():
     assert years["Neural"] == 2018 and (1986, "Backpropagation popularised (Rumelhart, Hinton & Williams)") in lf.TIMELINE
     assert any(year == 2010 and "DeepMind founded" in label for year, label in lf.TIMELINE)
     assert [year for year, _ in lf.TIMELINE] == sorted(year for year, _ in lf.TIMELINE)
-    assert len(lf.SLIDE_CORRECTIONS) == 3
+    assert len(lf.SLIDE_CORRECTIONS) == 7
     ax = lf.ml_timeline()
     assert ax.get_xlabel() == "year" and len(ax.texts) == len(lf.TIMELINE)
     ax = lf.ai_ml_dl_diagram()

@@ -31,8 +31,8 @@ __all__ = ["plot_single_neuron", "single_neuron_widget", "plot_activation", "act
 
 
 # ------------------------------------------------------------------ y = w x
-def plot_single_neuron(x, y, w, ax=None, xlabel="x", ylabel="y"):
-    """Data points, the neuron's line ``y = w x``, the errors, and the MSE in the title."""
+def plot_single_neuron(x, y, w, ax=None, xlabel="x", ylabel="y", mse_unit=""):
+    """Data points, the neuron's line ``y = w x``, the errors, and the MSE (in ``mse_unit``) in the title."""
     x, y = check_vector(x, "x"), check_vector(y, "y")
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 4))
@@ -41,7 +41,7 @@ def plot_single_neuron(x, y, w, ax=None, xlabel="x", ylabel="y"):
     ax.scatter(x, y, color=OKABE_ITO[0], zorder=3, label="data")
     grid = np.linspace(min(0.0, x.min()), x.max(), 50)
     ax.plot(grid, w * grid, color=OKABE_ITO[1], lw=2.5, label=f"y = {w:.2f} x")
-    ax.set_title(f"w = {w:.2f}:  MSE = {np.mean((pred - y) ** 2):.3g}")
+    ax.set_title(f"w = {w:.2f}:  MSE = {np.mean((pred - y) ** 2):.3g}" + (f" {mse_unit}" if mse_unit else ""))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.legend(loc="upper left")
@@ -129,7 +129,7 @@ def plot_learning_rates(curves: dict, ax=None, ylim=(1e-3, 1e2)):
     where it leaves and the word "diverged" in its label.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 4))
+        _, ax = plt.subplots(figsize=(7, 4), constrained_layout=True)
     top = ylim[1]
     for colour, (lr, history) in zip(OKABE_ITO, curves.items()):
         history = np.asarray(history, dtype=float)
@@ -166,7 +166,7 @@ def plot_roc_threshold(y_true, scores, threshold, axes=None, class_names=("negat
     ``class_names`` names the classes 0 and 1 in the confusion matrix.
     """
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10.5, 4.2))
+        _, axes = plt.subplots(1, 2, figsize=(11, 4.4), constrained_layout=True)
     y_true, scores = check_vector(y_true, "y_true"), check_vector(scores, "scores")
     fpr, tpr, _ = metrics.roc_curve(y_true, scores)
     y_pred = (scores >= threshold).astype(float)
@@ -208,7 +208,7 @@ def plot_descent_path(x, y, ws, ax=None, w_best=None):
         ax.axvline(w_best, color="grey", ls="--", lw=1.2, label=f"closed form, w_best = {w_best:.3f}")
     ax.set_xlabel("weight w (m per dbar)")
     ax.set_ylabel("loss L(w) (MSE, km²)")
-    ax.legend(loc="upper right")
+    ax.legend(loc="upper center", framealpha=0.9)
     return ax
 
 
