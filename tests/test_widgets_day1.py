@@ -135,3 +135,13 @@ def test_landscape_pair_shares_one_colour_scale():
     assert [ax.get_title() for ax in axes[:2]] == ["a", "b"]
     fig = axes[0].figure
     assert len(fig.axes) == 3          # two maps and one colour bar
+
+
+def test_plot_descent_path_2d_draws_the_path_on_contours():
+    x = np.linspace(0.1, 1.0, 10)
+    ws, bs = check.references.gradient_descent_bias(x, x + 0.2, 0.0, 0.0, 0.5, 50)
+    ax = demos.plot_descent_path_2d(x, x + 0.2, ws, bs, steps=(10,))
+    assert ax.get_xlabel().startswith("weight w") and ax.get_ylabel() == "bias b (m)"
+    path = ax.lines[0].get_xydata()
+    assert np.allclose(path[:, 0], ws) and np.allclose(path[:, 1], 1000 * bs)
+    plt.close("all")
