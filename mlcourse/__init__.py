@@ -3,17 +3,25 @@
 The helper package of the ICTP_EQ course "Machine learning for geoscientists".
 Each module holds one idea of the lectures, named as the slides name it:
 
-- ``neurons``      a single neuron, ``y = w x`` and ``y = sum_i w_i x_i + b``
-- ``activations``  the non-linear functions ``f`` in ``x(n) = f(W(n) x(n-1) + b(n))``
-- ``layers``       ``Dense`` (``y_i = W_ij x_j + b_i``), activation and convolution layers
-- ``network``      ``Sequential`` networks and the collapse of stacked linear layers
-- ``losses``       ``L(y, y')``: mean-squared error, cross-entropy, ...
-- ``optimizers``   gradient descent with momentum, Adam
-- ``training``     ``fit``: the training loop of the slides
-- ``metrics``      accuracy, precision, recall, F1, ROC/AUC, MAE, MSE, R², IoU
-- ``trees``        decision trees and random forests
-- ``datasets``     real data shipped with the course, and documented generators
-- ``plotting``, ``widgets``, ``exercises``   figures, live demos and exercise checks
+- ``neurons``          a single neuron, ``y = w x`` and ``y = sum_i w_i x_i + b``
+- ``activations``      the non-linear functions ``f`` in ``x(n) = f(W(n) x(n-1) + b(n))``
+- ``layers``           ``Dense`` (``y_i = W_ij x_j + b_i``), activation and convolution layers
+- ``network``          ``Sequential`` networks and the collapse of stacked linear layers
+- ``losses``           ``L(y_pred, y_true)`` as in PyTorch: ``mse``, ``mae``, cross-entropy, ...
+- ``optimizers``       gradient descent with momentum, Adam
+- ``training``         ``fit``: the training loop of the slides (zero_grad, forward, backward, step)
+- ``landscape``        the loss along a line or a plane through the weights (Li et al. 2018)
+- ``metrics``          scores ``(y_true, y_pred)`` as in scikit-learn: accuracy, precision, recall,
+  F1, ROC/AUC, ``mean_absolute_error``, ``mean_squared_error``, R², IoU
+- ``trees``            a decision tree to read (``best_split``, ``grow_tree``) and random forests
+- ``splits``           splits that respect time and space: ``chronological_split``, ``spatial_blocks``
+- ``detection``        Day 2: augmented windows, features, a sliding detector, a picker
+- ``ground_motion``    Day 4: the Joyner-Boore ground-motion equation
+- ``datasets``         real data shipped with the course, and documented generators
+- ``plotting``         the course's figures (activations, decision boundaries, curves)
+- ``lecture_figures``  the figures of the lecture parts (history of ML, ocean profiles, ...)
+- ``widgets``          live demos for the lectures, one module per day: they only draw
+- ``exercises``        the checks of the exercises, one module per day: they judge the answers
 """
 
 __version__ = "0.1.0"

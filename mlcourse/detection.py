@@ -1,13 +1,15 @@
 """Earthquake detection and phase picking: the mechanics of the Day 2 detector.
 
-Labelled seismograms are scarce, so detectors in the seismology literature
-are trained on *augmented* data: real event waveforms inserted into real noise
-at random times and signal-to-noise ratios (Zhu & Beroza 2019, PhaseNet,
-doi:10.1093/gji/ggy423; Mousavi et al. 2020, EQTransformer,
-doi:10.1038/s41467-020-17591-w; Perol et al. 2018, ConvNetQuake,
-doi:10.1126/sciadv.1700578). This module builds such windows, the hand-made
-features of a classical detector, the sliding of a trained detector over a
-record, and the AIC onset picker (Maeda 1985).
+Published deep detectors and pickers were trained mainly on large
+analyst-labelled data sets, with shifted or inserted events as augmentation
+(Zhu & Beroza 2019, PhaseNet, doi:10.1093/gji/ggy423; Mousavi et al. 2020,
+EQTransformer, doi:10.1038/s41467-020-17591-w). The course's continuous record
+has no labels, so this module builds labelled windows by inserting real event
+waveforms into real noise at random times and signal-to-noise ratios. It also
+holds the hand-made features of a classical detector, the sliding of a trained
+detector over a record, STA/LTA (Allen 1978), the matching of detections to a
+catalogue, threshold choice on validation data, the AIC onset picker (Maeda
+1985), and the Gutenberg-Richter b-value with its uncertainty.
 
 >>> rng = np.random.default_rng(0)
 >>> noise = rng.normal(size=10_000)
@@ -23,9 +25,12 @@ import numbers
 import numpy as np
 
 from ._validation import check_array, check_rng, check_scalar, check_vector
+from .splits import chronological_split
 
-__all__ = ["held_out_split", "insert_event", "make_windows", "window_features", "FEATURE_NAMES",
-           "sliding_windows", "detections", "match_detections", "aic", "aic_pick"]
+__all__ = ["held_out_split", "insert_event", "insert_events", "make_windows", "window_features", "FEATURE_NAMES",
+           "sliding_windows", "predict_windows", "detections", "match_detections", "precision_recall",
+           "trade_off", "choose_threshold", "sta_lta", "aic", "aic_pick",
+           "b_value", "b_value_uncertainty", "mc_by_b_stability"]
 
 FEATURE_NAMES = ["envelope peak / median", "kurtosis", "energy 1-3 Hz", "energy 3-6 Hz", "energy 6-10 Hz"]
 
@@ -34,7 +39,8 @@ def held_out_split(data, held_out_fraction: float = 0.25):
     """Split a continuous record in time: the first part for training, the last part held out.
 
     Windows are cut from each part separately, so no sample of the held-out
-    stretch ever reaches training.
+    stretch ever reaches training. This is :func:`mlcourse.splits.chronological_split`
+    applied to the samples of one record.
 
     >>> train, held_out = held_out_split(np.arange(8.0), 0.25)
     >>> train.tolist(), held_out.tolist()
@@ -43,8 +49,8 @@ def held_out_split(data, held_out_fraction: float = 0.25):
     data = check_vector(data, "data")
     check_scalar(held_out_fraction, "held_out_fraction", minimum=0.0, maximum=1.0,
                  include_minimum=False, include_maximum=False)
-    cut = int(round(len(data) * (1 - held_out_fraction)))
-    return data[:cut], data[cut:]
+    train, held_out = chronological_split(np.arange(len(data)), held_out_fraction)
+    return data[train], data[held_out]
 
 
 def insert_event(noise, template, start: int, snr: float):
@@ -59,6 +65,43 @@ def insert_event(noise, template, start: int, snr: float):
     piece = template[:max(0, len(noise) - start)]
     out[start:start + len(piece)] += piece * snr * noise.std() / np.abs(template).max()
     return out
+
+
+def insert_events(noise, templates, n_events: int, sampling_rate: float, rng=None, snr_range=(2.0, 15.0),
+                  spacing: float = 60.0, margin: float = 60.0):
+    """A continuous record with ``n_events`` templates inserted at known times (the "catalogue").
+
+    Onsets fall on a grid of ``spacing`` seconds, at least ``margin`` seconds from
+    either end, so that two events never overlap; each template gets a random
+    polarity and a peak of ``snr`` times the standard deviation of ``noise``
+    (drawn log-uniformly from ``snr_range``).
+
+    Returns
+    -------
+    record : ndarray, like ``noise``
+    onsets : ndarray (n_events,)
+        Inserted onset times in seconds from the start of ``noise``, sorted.
+
+    >>> record, onsets = insert_events(np.ones(10_000), [np.ones(10)], 3, 10.0, rng=0)
+    >>> len(onsets), bool(np.all(np.diff(onsets) >= 60))
+    (3, True)
+    """
+    noise = check_vector(noise, "noise")
+    rng = check_rng(rng)
+    n = check_scalar(n_events, "n_events", kind=numbers.Integral, minimum=0)
+    slots = np.arange(margin, len(noise) / sampling_rate - margin - 10, spacing)
+    if n > len(slots):
+        raise ValueError(f"n_events={n} do not fit: the record has room for {len(slots)} events "
+                         f"{spacing:g} s apart.")
+    onsets = np.sort(rng.choice(slots, n, replace=False))
+    record, noise_std = noise.copy(), noise.std()
+    for onset in onsets:
+        snr = np.exp(rng.uniform(*np.log(snr_range)))
+        template = check_vector(templates[rng.integers(len(templates))], "template") * rng.choice([-1.0, 1.0])
+        start = int(round(onset * sampling_rate))
+        piece = template[:max(0, len(record) - start)]
+        record[start:start + len(piece)] += piece * snr * noise_std / np.abs(template).max()
+    return record, onsets
 
 
 def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_range=(1.0, 20.0),
@@ -148,6 +191,24 @@ def sliding_windows(data, length: int, step: int):
     return windows / np.abs(windows).max(axis=1, keepdims=True), starts
 
 
+def predict_windows(model, windows, batch_size: int = 256) -> np.ndarray:
+    """P(event) of every window, computed ``batch_size`` windows at a time.
+
+    Scoring a long record in one call would hold the activations of every
+    window in memory at once; batches keep the kernel small (a workshop hub
+    runs dozens of kernels side by side).
+    """
+    windows = check_array(windows, "windows")
+    batch_size = check_scalar(batch_size, "batch_size", kind=numbers.Integral, minimum=1)
+    inputs = windows[:, None, :] if windows.ndim == 2 else windows
+    out = [model.predict(inputs[i:i + batch_size]).reshape(-1) for i in range(0, len(inputs), batch_size)]
+    if len(inputs):
+        # layers keep what their last forward pass needs for a backward pass; a last call on a single
+        # window leaves them holding one window instead of a whole batch (tens of MB for a CNN)
+        model.predict(inputs[:1])
+    return np.concatenate(out) if out else np.empty(0)
+
+
 def detections(probability, starts, threshold: float = 0.5, min_gap: float = 0):
     """Start samples of detections: the first window of each run above ``threshold``.
 
@@ -189,6 +250,82 @@ def match_detections(detected, true, tolerance: float):
     return tp, len(unused), len(true) - tp
 
 
+def precision_recall(detected, onsets, tolerance: float):
+    """Precision and recall of a detector against catalogue onsets.
+
+    Each onset is matched to at most one detection within ``tolerance`` (as in
+    :func:`match_detections`); precision = TP / (TP + FP) and recall =
+    TP / (TP + FN), each 0 when its denominator is 0 (no detections, no onsets).
+
+    >>> precision_recall([10.0, 11.0, 50.0], [12.0, 90.0], tolerance=5)
+    (0.3333333333333333, 0.5)
+    """
+    tp, fp, fn = match_detections(detected, onsets, tolerance)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall
+
+
+def trade_off(score, times, onsets, thresholds, tolerance: float, min_gap: float, hours: float):
+    """Recall and false alarms per hour of one detector at every threshold.
+
+    ``score`` is the detector's characteristic function (STA/LTA ratio or
+    P(event)) at ``times`` (s); detections are the first crossings, merged within
+    ``min_gap`` seconds (:func:`detections`), the same rule for every detector.
+
+    Returns
+    -------
+    recall, false_alarms_per_hour : ndarrays like ``thresholds``
+    """
+    recall, alarms = [], []
+    for threshold in np.asarray(thresholds, dtype=float):
+        tp, fp, fn = match_detections(detections(score, times, threshold, min_gap), onsets, tolerance)
+        recall.append(tp / (tp + fn) if tp + fn else 0.0)
+        alarms.append(fp / hours)
+    return np.array(recall), np.array(alarms)
+
+
+def choose_threshold(score, times, onsets, thresholds, tolerance: float, min_gap: float):
+    """The threshold with the highest F1 score; among ties, the highest threshold (fewest alarms).
+
+    Call it on a *validation* record only: the chosen threshold is then judged
+    on a test record it has never seen.
+
+    Returns
+    -------
+    threshold, f1 : float, float
+    """
+    best = (-1.0, -np.inf)
+    for threshold in np.asarray(thresholds, dtype=float):
+        tp, fp, fn = match_detections(detections(score, times, threshold, min_gap), onsets, tolerance)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+        if (f1, threshold) >= best:
+            best = (f1, threshold)
+    return float(best[1]), float(best[0])
+
+
+def sta_lta(data, nsta: int, nlta: int) -> np.ndarray:
+    """The classic STA/LTA characteristic function (Allen 1978), as ObsPy's ``classic_sta_lta``.
+
+    At sample ``i``: the mean of ``x**2`` over the last ``nsta`` samples, divided by
+    its mean over the last ``nlta`` samples; 0 for the first ``nlta - 1``
+    samples, where the long window is not yet full.
+
+    >>> np.round(sta_lta(np.r_[np.ones(6), 3 * np.ones(2)], 2, 4), 3).tolist()
+    [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.667, 1.8]
+    """
+    x = check_vector(data, "data")
+    nsta = check_scalar(nsta, "nsta", kind=numbers.Integral, minimum=1)
+    nlta = check_scalar(nlta, "nlta", kind=numbers.Integral, minimum=nsta, maximum=len(x))
+    energy = np.cumsum(x ** 2)
+    sta, lta = energy.copy(), energy.copy()
+    sta[nsta:] -= energy[:-nsta]
+    lta[nlta:] -= energy[:-nlta]
+    ratio = (sta / nsta) / np.maximum(lta / nlta, np.finfo(float).tiny)
+    ratio[:nlta - 1] = 0.0
+    return ratio
+
+
 def aic(data) -> np.ndarray:
     """Akaike information criterion of every split point of a record (Maeda 1985).
 
@@ -219,3 +356,55 @@ def aic_pick(data) -> int:
     True
     """
     return int(np.argmin(aic(data)))
+
+
+# ---- catalogue statistics: the Gutenberg-Richter b-value ----------------------------------------
+
+def b_value(magnitudes, mc: float, bin_width: float = 0.1) -> float:
+    """Aki's (1965) maximum-likelihood b-value, with Utsu's correction for binned magnitudes.
+
+    ``b = log10(e) / (mean(M) - (Mc - dM/2))`` over the events with ``M >= Mc``.
+
+    >>> round(b_value([1.0, 1.0, 1.2, 1.5, 0.5], mc=1.0), 3)
+    1.93
+    """
+    m = check_vector(magnitudes, "magnitudes")
+    m = m[m >= mc - 1e-9]
+    if len(m) < 2:
+        raise ValueError(f"b_value needs at least 2 magnitudes >= Mc = {mc}, got {len(m)}.")
+    return float(np.log10(np.e) / (m.mean() - (mc - bin_width / 2)))
+
+
+def b_value_uncertainty(magnitudes, mc: float, bin_width: float = 0.1) -> float:
+    """Shi & Bolt's (1982) standard error of the b-value.
+
+    ``sigma_b = 2.30 b**2 sqrt(sum (M_i - mean M)**2 / (N (N - 1)))`` over the
+    events with ``M >= Mc``.
+    """
+    m = check_vector(magnitudes, "magnitudes")
+    m = m[m >= mc - 1e-9]
+    b = b_value(m, mc, bin_width)
+    return float(2.30 * b ** 2 * np.sqrt(np.sum((m - m.mean()) ** 2) / (len(m) * (len(m) - 1))))
+
+
+def mc_by_b_stability(magnitudes, candidates, bin_width: float = 0.1, span: float = 0.5,
+                      min_events: int = 50) -> float:
+    """Magnitude of completeness by b-value stability (Cao & Gao 2002; Woessner & Wiemer 2005).
+
+    For each candidate Mc (in increasing order), the mean of the b-values at
+    Mc, Mc + dM, ..., Mc + ``span`` is compared with b(Mc); Mc is the first
+    candidate where they differ by no more than Shi and Bolt's uncertainty of
+    b(Mc). Candidates with fewer than ``min_events`` events above them are not
+    considered. Returns NaN when no candidate is stable.
+    """
+    m = check_vector(magnitudes, "magnitudes")
+    n_steps = int(round(span / bin_width))
+    for mc in np.asarray(candidates, dtype=float):
+        trial = np.round(mc + bin_width * np.arange(n_steps + 1), 6)
+        if np.sum(m >= trial[-1] - 1e-9) < min_events:
+            break
+        b_here = b_value(m, mc, bin_width)
+        b_mean = np.mean([b_value(m, t, bin_width) for t in trial])
+        if abs(b_mean - b_here) <= b_value_uncertainty(m, mc, bin_width):
+            return float(round(mc, 6))
+    return float("nan")

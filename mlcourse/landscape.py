@@ -22,7 +22,6 @@ import numpy as np
 
 from ._validation import check_rng, check_vector
 from .losses import get_loss
-from .training import _targets
 
 __all__ = ["random_direction", "loss_slice_1d", "loss_slice_2d"]
 
@@ -58,7 +57,7 @@ def _losses_along(model, loss, X, y, offsets):
     """Loss at theta + offset for each offset (a list of per-parameter arrays); theta restored."""
     loss = get_loss(loss)
     X = model.layers[0].check_input(X) if hasattr(model, "layers") else X
-    y = _targets(y, loss)
+    y = loss.targets(y)
     theta = [value.copy() for value, _ in model.parameters()]
     out = []
     try:

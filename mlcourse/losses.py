@@ -46,6 +46,15 @@ class Loss:
         y_pred, y_true = self._check(y_pred, y_true)
         return float(self._value(y_pred, y_true))
 
+    def targets(self, y):
+        """``y`` shaped as this loss compares it with a network's output: a vector becomes a column.
+
+        >>> MSE().targets([1.0, 2.0]).shape
+        (2, 1)
+        """
+        arr = np.asarray(y)
+        return arr.reshape(-1, 1) if arr.ndim == 1 else arr
+
     def gradient(self, y_pred, y_true):
         """``dL/dy_pred``, with the shape of ``y_pred``."""
         shape = np.shape(y_pred)
@@ -156,6 +165,10 @@ class CrossEntropy(Loss):
     """
 
     name = "cross_entropy"
+
+    def targets(self, y):
+        """Class labels stay labels (or one-hot rows stay rows): no reshaping."""
+        return np.asarray(y)
 
     def _check(self, y_pred, y_true):
         z = check_array(y_pred, "y_pred")

@@ -28,7 +28,7 @@ import numbers
 import numpy as np
 
 from ._validation import check_array, check_consistent_length, check_rng, check_scalar, describe
-from .losses import CrossEntropy, get_loss
+from .losses import get_loss
 
 __all__ = ["fit", "History"]
 
@@ -56,14 +56,6 @@ class History(dict):
     @property
     def epochs(self) -> int:
         return len(self.get("loss", []))
-
-
-def _targets(y, loss):
-    """y as the loss expects it: labels stay labels for cross-entropy, vectors become columns."""
-    arr = np.asarray(y)
-    if isinstance(loss, CrossEntropy) or arr.ndim != 1:
-        return arr
-    return arr.reshape(-1, 1)
 
 
 def _split(X, y, validation_data, validation_split, rng):
@@ -167,12 +159,12 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
     if early_stopping is not None:
         check_scalar(early_stopping, "early_stopping", kind=numbers.Integral, minimum=1)
     X = model.layers[0].check_input(X)
-    y = _targets(y, loss)
+    y = loss.targets(y)
     check_consistent_length(X=X, y=y)
     X, y, X_val, y_val = _split(X, y, validation_data, validation_split, rng)
     if X_val is not None:
         X_val = model.layers[0].check_input(check_array(X_val, "X_val", ndim=X.ndim))
-        y_val = _targets(y_val, loss)
+        y_val = loss.targets(y_val)
         check_consistent_length(X_val=X_val, y_val=y_val)
     loss._check(model._forward(X[:1]), y[:1])  # wrong target shapes fail here, clearly
 

@@ -71,3 +71,75 @@ def test_aic_pick_finds_a_synthetic_onset():
 def test_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# ---- the honest evaluation: events in a record, STA/LTA, matching, thresholds, b-values ---------
+
+def test_inserted_events_sit_where_the_catalogue_says():
+    rng = np.random.default_rng(0)
+    noise = rng.normal(size=25 * 1800)
+    template = np.r_[np.zeros(5), 10 * np.sin(np.arange(100) / 3)]
+    record, onsets = det.insert_events(noise, [template], 10, 25.0, rng=1, snr_range=(10, 10))
+    assert len(onsets) == 10 and np.all(np.diff(onsets) >= 60) and onsets.min() >= 60
+    for onset in onsets:
+        start = int(round(onset * 25))
+        added = record[start:start + 105] - noise[start:start + 105]
+        assert np.abs(added).max() == pytest.approx(10 * noise.std())  # peak = snr x noise std
+    assert np.array_equal(record[:int(onsets[0] * 25)], noise[:int(onsets[0] * 25)])
+    with pytest.raises(ValueError, match="do not fit"):
+        det.insert_events(noise, [template], 100, 25.0, rng=0)
+
+
+def test_sta_lta_equals_obspy():
+    from obspy.signal.trigger import classic_sta_lta
+
+    rng = np.random.default_rng(3)
+    for n, nsta, nlta in [(500, 5, 50), (60, 1, 60), (30, 3, 4)]:
+        x = rng.normal(size=n) * np.r_[np.ones(n // 2), 5 * np.ones(n - n // 2)]
+        assert np.allclose(det.sta_lta(x, nsta, nlta), classic_sta_lta(x, nsta, nlta))
+    with pytest.raises(ValueError, match="nlta"):
+        det.sta_lta(np.ones(10), 2, 20)
+
+
+def test_precision_recall_counts_each_onset_once():
+    assert det.precision_recall([100.0, 103.0, 250.0], [102.0, 400.0], 5.0) == (1 / 3, 0.5)
+    assert det.precision_recall([], [1.0], 5.0) == (0.0, 0.0)
+    assert det.precision_recall([1.0], [], 5.0) == (0.0, 0.0)
+
+
+def test_threshold_is_chosen_by_f1_and_ties_go_to_the_higher_threshold():
+    times = np.arange(0, 1000, 1.0)
+    score = np.zeros_like(times)
+    score[[100, 300]] = 0.9      # two real events
+    score[600] = 0.6              # a noise burst
+    onsets = np.array([100.0, 300.0])
+    threshold, f1 = det.choose_threshold(score, times, onsets, [0.5, 0.7, 0.8], tolerance=5, min_gap=20)
+    assert threshold == 0.8 and f1 == 1.0   # 0.7 and 0.8 tie at F1 = 1: the higher one
+    recall, alarms = det.trade_off(score, times, onsets, [0.5, 0.8], 5, 20, hours=0.5)
+    assert recall.tolist() == [1.0, 1.0] and alarms.tolist() == [2.0, 0.0]
+
+
+def test_predict_windows_in_batches_equals_one_call():
+    from mlcourse.layers import Conv1D, Dense, Flatten, MaxPool1D
+    from mlcourse.network import Sequential
+
+    rng = np.random.default_rng(0)
+    net = Sequential(Conv1D(1, 2, 5, rng=rng), MaxPool1D(2), Flatten(), Dense(2 * 23, 1, "sigmoid", rng=rng))
+    X = rng.normal(size=(37, 50))
+    assert np.allclose(det.predict_windows(net, X, batch_size=8), net.predict(X[:, None, :])[:, 0])
+
+
+def test_b_value_recovers_a_synthetic_gutenberg_richter_law():
+    rng = np.random.default_rng(0)
+    m = np.round(0.95 + rng.exponential(1 / np.log(10), 20_000), 1)   # b = 1 above Mc = 1.0
+    m = m[m >= 1.0]
+    b = det.b_value(m, 1.0)
+    sigma = det.b_value_uncertainty(m, 1.0)
+    assert abs(b - 1.0) < 3 * sigma and 0.005 < sigma < 0.02
+    # Shi and Bolt's error is about b / sqrt(N) for a pure exponential law
+    assert sigma == pytest.approx(b / np.sqrt(len(m)), rel=0.1)
+    # with an incomplete range below 1.0, b-stability finds Mc at 1.0 or just above
+    low = np.round(rng.uniform(0.0, 0.95, 3000), 1)
+    assert 1.0 <= det.mc_by_b_stability(np.r_[m, low], np.round(np.arange(0.0, 2.0, 0.1), 1)) <= 1.2
+    with pytest.raises(ValueError, match="at least 2"):
+        det.b_value([1.0, 2.0], 1.5)

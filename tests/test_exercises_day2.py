@@ -1,14 +1,86 @@
-"""Day 2 checks: right answers pass, typical mistakes get their hints."""
+"""Day 2 checks: right answers pass, typical mistakes get their hints, nothing a student types crashes them."""
+
+import ast
+import json
+from pathlib import Path
 
 import numpy as np
+import pytest
+from obspy.signal.trigger import classic_sta_lta
 
+from mlcourse import detection
 from mlcourse.exercises import day2 as check
+from mlcourse.exercises import reset_attempts
+
+from wrong_answers import assert_checks_never_crash
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_geoscience.ipynb"
+
+
+@pytest.fixture(autouse=True)
+def fresh_hints():
+    reset_attempts()
+    yield
+    reset_attempts()
+
+
+# ---- reference solutions, written as a student would -------------------------------------------
+
+def sta_lta_loop(data, nsta, nlta):
+    x = np.asarray(data, dtype=float)
+    out = np.zeros(len(x))
+    for i in range(nlta - 1, len(x)):
+        out[i] = np.mean(x[i - nsta + 1:i + 1] ** 2) / np.mean(x[i - nlta + 1:i + 1] ** 2)
+    return out
+
+
+def precision_recall_by_hand(detected, onsets, tolerance):
+    unused = list(detected)
+    tp = 0
+    for onset in onsets:
+        close = [d for d in unused if abs(d - onset) <= tolerance]
+        if close:
+            unused.remove(min(close, key=lambda d: abs(d - onset)))
+            tp += 1
+    precision = tp / len(detected) if len(detected) else 0.0
+    recall = tp / len(onsets) if len(onsets) else 0.0
+    return precision, recall
+
+
+def b_by_hand(magnitudes, mc, bin_width):
+    m = np.asarray(magnitudes)
+    m = m[m >= mc - 1e-9]
+    return 0.4343 / (m.mean() - (mc - bin_width / 2)) * (np.log10(np.e) / 0.4343)
+
+
+VALID_CALLS = {
+    "window_samples": ({"answer": 250}, {"seconds": 10, "sampling_rate": 25}),
+    "conv_output_length": ({"answer": 242}, {"length": 250, "kernel_size": 9}),
+    "sta_lta_function": ({"function": sta_lta_loop}, {}),
+    "precision_recall_function": ({"function": precision_recall_by_hand}, {}),
+    "cnn_change": ({"kernel_size": 15, "n_filters": 4}, {}),
+    "pick_difference": ({"answer": 0.02}, {"aic_seconds": 30.655, "reference_seconds": 30.635,
+                                           "sampling_rate": 200}),
+    "deep_cluster": ({"answer": 1}, {"labels": np.array([0, 0, 1, 1, 2]),
+                                     "depths": np.array([50.0, 60.0, 500.0, 600.0, 200.0])}),
+    "b_value_function": ({"function": b_by_hand}, {}),
+}
+
+
+def test_no_check_ever_crashes_or_accepts_a_wrong_answer():
+    assert_checks_never_crash(check, VALID_CALLS)
+
+
+def test_every_check_is_an_exercise():
+    for name in check.__all__:
+        assert hasattr(getattr(check, name), "__wrapped__"), f"{name} is not decorated with @exercise"
 
 
 def test_window_samples():
     assert check.window_samples(250, 10, 25)
     assert "Multiply" in check.window_samples(0.4, 10, 25).hint
-    assert "resampled" in check.window_samples(1000, 10, 25).hint
+    assert "decimated" in check.window_samples(1000, 10, 25).hint
+    assert check.window_samples(..., 10, 25).status == "unanswered"
 
 
 def test_conv_output_length():
@@ -17,10 +89,65 @@ def test_conv_output_length():
     assert check.conv_output_length(125, 250, 9, stride=2, padding=4)
 
 
-def test_detector_scores():
-    assert check.detector_scores(0.8, 0.5, tp=4, fp=1, fn=4)
-    assert "recall" in check.detector_scores(0.5, 0.8, tp=4, fp=1, fn=4).hint
-    assert check.detector_scores(..., 0.5, 4, 1, 4).status == "unanswered"
+def test_sta_lta_function_accepts_a_loop_and_the_vectorised_reference():
+    assert check.sta_lta_function(sta_lta_loop)
+    assert check.sta_lta_function(detection.sta_lta)
+    assert check.sta_lta_function(lambda x, nsta, nlta: classic_sta_lta(np.asarray(x, float), nsta, nlta))
+
+
+def test_sta_lta_function_mistakes():
+    def no_zeros(data, nsta, nlta):
+        x = np.asarray(data, dtype=float)
+        out = np.zeros(len(x))
+        for i in range(len(x)):
+            sta = np.sum(x[max(0, i - nsta + 1):i + 1] ** 2) / nsta
+            lta = np.sum(x[max(0, i - nlta + 1):i + 1] ** 2) / nlta
+            out[i] = sta / lta
+        return out
+
+    def absolute(data, nsta, nlta):
+        return sta_lta_loop(np.sqrt(np.abs(np.asarray(data, dtype=float))), nsta, nlta)
+
+    def blank(data, nsta, nlta):
+        """The exercise as handed out."""
+        ...  # your code here
+
+    assert "first nlta - 1" in check.sta_lta_function(no_zeros).hint
+    assert "x**2" in check.sta_lta_function(absolute).hint
+    assert check.sta_lta_function(blank).status == "unanswered"
+    assert check.sta_lta_function(...).status == "unanswered"
+
+
+def test_precision_recall_function():
+    assert check.precision_recall_function(precision_recall_by_hand)
+    assert check.precision_recall_function(detection.precision_recall)
+
+    def every_close_detection(detected, onsets, tolerance):
+        near = [d for d in detected if any(abs(d - o) <= tolerance for o in onsets)]
+        return (len(near) / len(detected) if len(detected) else 0.0,
+                len(near) / len(onsets) if len(onsets) else 0.0)
+
+    def swapped(detected, onsets, tolerance):
+        p, r = precision_recall_by_hand(detected, onsets, tolerance)
+        return r, p
+
+    def divides_by_zero(detected, onsets, tolerance):
+        p, r = precision_recall_by_hand(detected, onsets, tolerance)
+        return p, len(detected) / len(onsets) * 0 + r
+
+    assert "only once" in check.precision_recall_function(every_close_detection).hint
+    assert "Swapped" in check.precision_recall_function(swapped).hint
+    fb = check.precision_recall_function(divides_by_zero)
+    assert fb.status == "incorrect" and "ZeroDivisionError" in fb.message and "line" in fb.message
+
+
+def test_cnn_change():
+    assert check.cnn_change(15, 4)
+    assert check.cnn_change(9, 6)
+    assert "Change at least one" in check.cnn_change(9, 4).hint
+    assert "whole number" in check.cnn_change(15.5, 4).message
+    assert check.cnn_change(..., 4).status == "unanswered"
+    assert check.cnn_change(500, 4).status == "incorrect"
 
 
 def test_pick_difference():
@@ -29,16 +156,43 @@ def test_pick_difference():
     assert "samples" in check.pick_difference(4.0, 30.655, 30.635, 200).hint
 
 
-def test_b_value():
-    m = np.array([1.0, 1.1, 1.5, 2.0, 0.5, 0.8])
-    good = np.log10(np.e) / (m[m >= 1.0].mean() - 0.95)
-    assert check.b_value(good, m, 1.0)
-    assert "bin correction" in check.b_value(np.log10(np.e) / (m[m >= 1.0].mean() - 1.0), m, 1.0).hint
-    assert "at or above" in check.b_value(np.log10(np.e) / (m.mean() - 0.95), m, 1.0).hint
+def test_b_value_function():
+    assert check.b_value_function(b_by_hand)
+    assert check.b_value_function(detection.b_value)
+
+    def no_correction(magnitudes, mc, bin_width):
+        m = np.asarray(magnitudes)
+        return np.log10(np.e) / (m[m >= mc - 1e-9].mean() - mc)
+
+    def all_events(magnitudes, mc, bin_width):
+        return np.log10(np.e) / (np.mean(magnitudes) - (mc - bin_width / 2))
+
+    assert "bin correction" in check.b_value_function(no_correction).hint
+    assert "at or above" in check.b_value_function(all_events).hint
 
 
 def test_deep_cluster():
     labels, depths = np.array([0, 0, 1, 1, 2]), np.array([50.0, 60.0, 500.0, 600.0, 200.0])
     assert check.deep_cluster(1, labels, depths)
+    assert check.deep_cluster(np.int64(1), labels, depths)
     assert "not the largest" in check.deep_cluster(2, labels, depths).message
     assert "not a cluster label" in check.deep_cluster(7, labels, depths).message
+
+
+def _notebook_cells(tag):
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    return ["".join(c["source"]) for c in cells if tag in c["metadata"].get("tags", [])]
+
+
+def _hint_strings():
+    tree = ast.parse(Path(check.__file__).read_text())
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+
+
+def test_no_hint_contains_a_line_of_a_solution():
+    hints = " ".join(_hint_strings())
+    for source in _notebook_cells("solution"):
+        for line in source.splitlines():
+            code = line.split("#")[0].strip()
+            if len(code) >= 20 and not code.startswith(("check.", "print(", "def ", "return", "plt.", "\"")):
+                assert code not in hints, f"a hint gives away the solution line {code!r}"

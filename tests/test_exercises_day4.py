@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mlcourse import ground_motion
+from mlcourse import ground_motion, trees
 from mlcourse.exercises import day4 as check
 from mlcourse.widgets import day4 as demos
 
@@ -58,3 +58,125 @@ def test_split_plot_and_widget():
     slider.value = 1.5
     assert image.value != before
     plt.close("all")
+
+
+# ---- ties, function exercises, robustness ---------------------------------------------------------
+from mlcourse.exercises import SOLUTION_POINTER, reset_attempts  # noqa: E402
+from wrong_answers import assert_checks_never_crash  # noqa: E402
+
+HOUR = [2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0]
+KIND = ["quake", "quake", "blast", "blast", "quake", "blast", "blast", "blast", "quake", "quake"]
+
+
+def test_best_split_accepts_both_tied_thresholds():
+    assert check.best_split(6.75, HOUR, KIND) and check.best_split(16.75, HOUR, KIND)
+    assert "tie" in check.best_split(16.75, HOUR, KIND).message
+    assert not check.best_split(10.0, HOUR, KIND)
+
+
+def student_best_split(X, y):
+    X, y = np.asarray(X, float), np.asarray(y)
+    best = (None, None, np.inf)
+    for j in range(X.shape[1]):
+        values = np.unique(X[:, j])
+        for t in (values[:-1] + values[1:]) / 2:
+            left = X[:, j] <= t
+            score = (left.sum() * trees.gini(y[left]) + (~left).sum() * trees.gini(y[~left])) / len(y)
+            if score <= best[2]:  # keeps the LAST of tied splits: must be accepted too
+                best = (j, t, score)
+    return best
+
+
+def student_predict_tree(node, X):
+    out = []
+    for x in np.asarray(X, float):
+        here = node
+        while here.feature is not None:
+            here = here.left if x[here.feature] <= here.threshold else here.right
+        out.append(here.value)
+    return np.array(out)
+
+
+def student_bag_with_oob(X, y, samples, fit_predict):
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    total, count = np.zeros(len(y)), np.zeros(len(y))
+    for sample in samples:
+        out = ~np.isin(np.arange(len(y)), sample)
+        if out.any():
+            total[out] += fit_predict(X[sample], y[sample], X[out])
+            count[out] += 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        oob = np.where(count > 0, total / count, np.nan)
+    seen = count > 0
+    return oob, np.sqrt(np.mean((y[seen] - oob[seen]) ** 2))
+
+
+def test_function_exercises_accept_a_students_own_right_version():
+    assert check.best_split_function(student_best_split)
+    assert check.predict_tree_function(student_predict_tree)
+    assert check.bagging_oob_function(student_bag_with_oob)
+
+
+def test_function_exercises_give_the_mistake_hints():
+    def unweighted(X, y):
+        return check._unweighted_split(X, y)
+
+    assert "share of the samples" in check.best_split_function(unweighted).hint
+    assert "HIGHEST" in check.best_split_function(check._worst_split).hint
+    assert "every column" in check.best_split_function(check._first_feature_split).hint
+    assert "halfway" in check.best_split_function(check._split_at_values).hint
+    assert "<=" in check.predict_tree_function(check._predict_strict).hint
+    assert "other way" in check.predict_tree_function(check._predict_swapped).hint
+    assert "LEFT IT OUT" in check.bagging_oob_function(check._bag_in_bag_too).hint
+    assert "number of trees that left it out" in check.bagging_oob_function(check._bag_divided_by_all).hint
+
+
+def test_function_exercises_blank_then_hints_in_steps():
+    def best_split(X, y):
+        ...
+
+    assert check.best_split_function(best_split).status == "unanswered"
+    reset_attempts()
+
+    def always_zero(X, y):
+        return (0, 0.0, 0.0)
+
+    hints = [check.best_split_function(always_zero).hint for _ in range(3)]
+    assert hints[0] != hints[1] and hints[2] == SOLUTION_POINTER
+
+
+def test_references_are_the_readable_tree_of_mlcourse_trees():
+    X = np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 1.0], [4.0, 1.0]])
+    assert check._best_split(X, ["a", "a", "b", "b"]) == trees.best_split(X, ["a", "a", "b", "b"])
+    tree = trees.grow_tree(X, [0.0, 0.0, 1.0, 1.0], "squared_error")
+    assert check.tree_depth(tree) == 1
+    assert check.predict_tree_function(lambda node, X: trees.predict_tree(node, X))
+    # every split the tie list holds has the best score
+    found = check._best_split_with_ties(np.c_[[2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0]],
+                                        KIND)
+    assert sorted(t for _, t in found.ties) == [6.75, 16.75]
+
+
+def test_oob_reference_against_the_forest_idea():
+    """Out-of-bag predictions with the mean learner: each record gets the mean of the samples that left it out."""
+    X, y = np.zeros((3, 1)), np.array([1.0, 2.0, 4.0])
+    oob, rmse = check._bag_with_oob(X, y, [np.array([0, 0, 1])], check._mean_fit_predict)
+    assert np.isnan(oob[:2]).all() and oob[2] == pytest.approx(4 / 3) and rmse == pytest.approx(4 - 4 / 3)
+
+
+VALID_CALLS = {
+    "gini_value": ({"answer": 0.375}, {"labels": LABELS}),
+    "best_split": ({"answer": 6.75}, {"x": HOUR, "y": KIND}),
+    "oob_fraction": ({"answer": (1 - 1 / 182) ** 182}, {"n_samples": 182}),
+    "most_important": ({"answer": "long"}, {"names": ["lat", "long"], "importances": [0.1, 0.3]}),
+    "gmpe_prediction": ({"answer": float(ground_motion.predict_pga(ground_motion.JB1981, 6.5, 20.0))},
+                        {"coef": ground_motion.JB1981, "magnitude": 6.5, "distance_km": 20.0}),
+    "honest_score": ({"answer": 0.28}, {"grouped_score": 0.28, "random_score": 0.24}),
+    "best_split_function": ({"function": student_best_split}, {}),
+    "predict_tree_function": ({"function": student_predict_tree}, {}),
+    "bagging_oob_function": ({"function": student_bag_with_oob}, {}),
+}
+
+
+def test_checks_never_crash_whatever_the_student_types():
+    assert_checks_never_crash(check, VALID_CALLS)

@@ -297,3 +297,27 @@ def test_the_glossary_defines_the_course_terms():
 def test_notebook_links_to_the_glossary(path):
     markdown = [cell for cell in json.loads(path.read_text())["cells"] if cell["cell_type"] == "markdown"]
     assert any("glossary.md" in "".join(cell["source"]) for cell in markdown)
+
+
+def test_the_package_map_names_every_module():
+    """mlcourse/__init__.py is where students look first: every module must be on its map."""
+    import mlcourse
+
+    modules = {p.stem for p in (ROOT / "mlcourse").glob("*.py") if not p.stem.startswith("_")}
+    modules |= {p.name for p in (ROOT / "mlcourse").iterdir() if (p / "__init__.py").exists()}
+    missing = [m for m in sorted(modules) if f"``{m}``" not in mlcourse.__doc__]
+    assert not missing, f"the package map in mlcourse/__init__.py leaves out {missing}"
+
+
+def test_no_module_imports_private_names_of_another():
+    pattern = re.compile(r"^from \.+[\w.]* import .*\b_\w+", re.MULTILINE)
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "mlcourse").rglob("*.py")
+                 if pattern.search(p.read_text())]
+    assert not offenders, f"modules importing another module's private names: {offenders}"
+
+
+def test_widgets_draw_and_do_not_judge():
+    offenders = [p.name for p in (ROOT / "mlcourse" / "widgets").glob("*.py")
+                 if "exercises" in "".join(line for line in p.read_text().splitlines(True)
+                                            if line.startswith(("from ", "import ")))]
+    assert not offenders, f"widgets importing exercises: {offenders}"

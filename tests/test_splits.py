@@ -39,3 +39,35 @@ def test_chronological_split_keeps_the_future_out():
 def test_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_distance_of_one_degree_on_the_equator():
+    from mlcourse.splits import distance_km
+    assert abs(distance_km(0, 0, 0, 1) - 111.19) < 0.01
+    assert abs(distance_km(0, 0, 90, 0) - 10007.5) < 1
+
+
+def test_semivariogram_rises_to_the_variance_beyond_the_range():
+    from mlcourse.splits import semivariogram
+    rng = np.random.default_rng(1)
+    lat, lon = rng.uniform(-10, 10, 400), rng.uniform(-10, 10, 400)
+    field = np.sin(np.radians(lon) * 20)  # smooth: near points alike, a period of about 2000 km
+    _, gamma, counts = semivariogram(lat, lon, field, [0, 50, 100, 800, 1200])
+    assert gamma[0] < 0.05 * field.var() and gamma[-1] > 0.5 * field.var()
+    assert counts.sum() <= 400 * 399 // 2
+
+
+def test_buffer_removes_close_training_samples_only():
+    from mlcourse.splits import buffered_folds
+    lat = np.zeros(4)
+    lon = np.array([0.0, 1.0, 3.0, 3.2])   # 111 km steps; sample 3 is the test
+    (train, test), = buffered_folds([(np.array([0, 1, 2]), np.array([3]))], lat, lon, buffer_km=100)
+    assert train.tolist() == [0, 1] and test.tolist() == [3]
+    (train, _), = buffered_folds([(np.array([0, 1, 2]), np.array([3]))], lat, lon, buffer_km=0)
+    assert train.tolist() == [0, 1, 2]
+
+
+def test_semivariogram_bad_bins():
+    from mlcourse.splits import semivariogram
+    with pytest.raises(ValueError, match="increasing"):
+        semivariogram([0, 1], [0, 1], [1, 2], [10, 5])

@@ -74,8 +74,8 @@ def test_depth_one_tree_finds_sklearns_split(name):
     X = quantised(X)
     ours = T.DecisionTreeClassifier(max_depth=1).fit(X, y).tree_
     theirs = sktree.DecisionTreeClassifier(max_depth=1, random_state=0).fit(X, y).tree_
-    assert ours.feature[0] == theirs.feature[0]
-    assert ours.threshold[0] == pytest.approx(theirs.threshold[0])
+    assert ours.feature == theirs.feature[0]
+    assert ours.threshold == pytest.approx(theirs.threshold[0])
 
 
 def test_depth_one_tie_is_as_good_as_sklearns():
@@ -83,7 +83,7 @@ def test_depth_one_tie_is_as_good_as_sklearns():
     X, y = CLASSIFICATION["iris"]()
     ours = T.DecisionTreeClassifier(max_depth=1).fit(X, y).tree_
     theirs = sktree.DecisionTreeClassifier(max_depth=1, random_state=0).fit(X, y).tree_
-    ours_children = ours.impurity[1] + ours.impurity[2]  # weighted Gini of the two children
+    ours_children = sum(c.n_samples * c.impurity for c in (ours.left, ours.right))
     theirs_children = sum(theirs.impurity[i] * theirs.weighted_n_node_samples[i] for i in (1, 2))
     assert ours_children == pytest.approx(theirs_children)
 
@@ -93,8 +93,120 @@ def test_depth_one_regression_split_matches_sklearn():
     X = quantised(X)
     ours = T.DecisionTreeRegressor(max_depth=1).fit(X, y).tree_
     theirs = sktree.DecisionTreeRegressor(max_depth=1).fit(X, y).tree_
-    assert (ours.feature[0], round(ours.threshold[0], 6)) == (theirs.feature[0], round(theirs.threshold[0], 6))
-    np.testing.assert_allclose(np.sort(ours.value[1:, 0]), np.sort(theirs.value[1:, 0, 0]))
+    assert (ours.feature, round(ours.threshold, 6)) == (theirs.feature[0], round(theirs.threshold[0], 6))
+    np.testing.assert_allclose([ours.left.value, ours.right.value], theirs.value[1:, 0, 0])
+
+
+# ------------------------------------------------------------------ the readable tree, node by node
+def as_float32(X):
+    """scikit-learn's trees work on float32 copies of X: give both the same numbers."""
+    return np.asarray(X, dtype=np.float32).astype(float)
+
+
+def compare_with_sklearn(node, sk, X, y, criterion, i=0, weight=None):
+    """Walk our tree and scikit-learn's together; count the nodes that agree exactly.
+
+    scikit-learn breaks a tie between equally good splits on different features
+    at random, grow_tree takes the first feature: at such a node the test checks
+    that both splits score the same and, when they also send the same samples
+    left, goes on below.
+    """
+    weight = np.ones(len(y)) if weight is None else weight
+    t = sk.tree_
+    assert node.n_samples == t.n_node_samples[i]
+    np.testing.assert_allclose(np.ravel(node.value), np.ravel(t.value[i]), rtol=1e-9, atol=1e-12)
+    if node.is_leaf or t.children_left[i] < 0:
+        assert node.is_leaf and t.children_left[i] < 0, "a leaf in one tree only"
+        return 1, 0
+    ours_left = X[:, node.feature] <= node.threshold
+    theirs_left = X[:, t.feature[i]] <= t.threshold[i]
+    matched, ties = 1, 0
+    if (node.feature, node.threshold) != pytest.approx((t.feature[i], t.threshold[i]), abs=1e-9):
+        def score(left):
+            return sum(weight[part].sum() * T.impurity(np.repeat(y[part], weight[part].astype(int)), criterion)
+                       for part in (left, ~left)) / weight.sum()
+        assert score(ours_left) == pytest.approx(score(theirs_left), rel=1e-9, abs=1e-12), "not a tie"
+        if not np.array_equal(ours_left, theirs_left):
+            return 0, 1
+        matched, ties = 0, 1
+    for child, sk_child, part in ((node.left, t.children_left[i], ours_left),
+                                  (node.right, t.children_right[i], ~ours_left)):
+        m, k = compare_with_sklearn(child, sk, X[part], y[part], criterion, sk_child, weight[part])
+        matched, ties = matched + m, ties + k
+    return matched, ties
+
+
+GROW_CASES = [
+    ("gini", lambda s: skd.make_classification(300, 5, n_informative=3, random_state=s)),
+    ("entropy", lambda s: skd.make_classification(300, 5, n_informative=3, n_classes=3, random_state=s)),
+    ("squared_error", lambda s: skd.make_regression(300, 5, noise=10.0, random_state=s)),
+    ("gini", lambda s: skd.make_moons(200, noise=0.3, random_state=s)),
+    ("squared_error", lambda s: skd.make_regression(200, 1, noise=30.0, random_state=s)),
+    ("entropy", lambda s: skd.make_classification(200, 1, n_informative=1, n_redundant=0, n_clusters_per_class=1,
+                                                  flip_y=0.2, random_state=s)),
+]
+
+
+@pytest.mark.parametrize("criterion, make", GROW_CASES, ids=[f"{c}-{i}" for i, (c, _) in enumerate(GROW_CASES)])
+@pytest.mark.parametrize("params", [{}, {"max_depth": 3}, {"min_samples_leaf": 5}], ids=str)
+@pytest.mark.parametrize("seed", [0, 1])
+def test_grow_tree_grows_sklearns_tree(criterion, make, params, seed):
+    X, y = make(seed)
+    X = as_float32(X)
+    ours = T.grow_tree(X, y, criterion, **params)
+    model = sktree.DecisionTreeRegressor if criterion == "squared_error" else sktree.DecisionTreeClassifier
+    theirs = model(criterion=criterion, random_state=0, **params).fit(X, y)
+    matched, ties = compare_with_sklearn(ours, theirs, X, y, criterion)
+    assert matched > 0
+    if X.shape[1] == 1:  # one feature: no tie between features, the trees must be identical
+        assert (matched, ties) == (theirs.tree_.node_count, 0)
+
+
+def test_bootstrap_weights_count_samples_like_sklearn():
+    """A forest's tree: bootstrap counts weigh the impurity, min_samples_leaf counts distinct samples."""
+    X, y = skd.make_regression(300, 1, noise=10.0, random_state=3)
+    X = as_float32(X)
+    counts = np.bincount(np.random.default_rng(0).integers(0, 300, 300), minlength=300).astype(float)
+    ours = T.DecisionTreeRegressor(min_samples_leaf=4).fit(X, y, sample_weight=counts)
+    theirs = sktree.DecisionTreeRegressor(min_samples_leaf=4).fit(X, y, sample_weight=counts)
+    keep = counts > 0
+    matched, ties = compare_with_sklearn(ours.tree_, theirs, X[keep], y[keep], "squared_error",
+                                         weight=counts[keep])
+    assert (matched, ties) == (theirs.tree_.node_count, 0)
+    assert min(n.n_samples for n in T._nodes(ours.tree_) if n.is_leaf) >= 4
+
+
+def test_best_split_contract():
+    X = np.array([[1.0, 5.0], [2.0, 6.0], [3.0, 7.0], [4.0, 8.0]])
+    # both features separate the classes perfectly: the first feature wins
+    assert T.best_split(X, ["a", "a", "b", "b"]) == (0, 2.5, 0.0)
+    # 1.5 and 3.5 score the same: the lowest threshold wins
+    feature, threshold, score = T.best_split(X[:, :1], [0, 1, 1, 0])
+    assert (feature, threshold) == (0, 1.5) and score == pytest.approx(3 / 4 * T.gini([1, 1, 0]))
+    assert score == pytest.approx(min(T.split_scores(X[:, 0], [0, 1, 1, 0])[1]))
+    # min_samples_leaf=2 forbids the 1 | 3 cuts
+    assert T.best_split(X[:, :1], [0, 1, 1, 0], min_samples_leaf=2)[1] == 2.5
+    # nothing to split: constant feature, or too few samples
+    assert T.best_split([[1.0], [1.0]], [0, 1]) == (None, None, 0.5)
+    assert T.best_split(X, [0.0, 1.0, 2.0, 3.0], "squared_error", min_samples_leaf=3) == (None, None, 1.25)
+
+
+def test_the_estimators_grow_the_readable_tree():
+    X, y = CLASSIFICATION["moons"]()
+    tree = T.DecisionTreeClassifier(max_depth=4).fit(X, y)
+    assert tree.tree_ == T.grow_tree(X, y, max_depth=4)
+    np.testing.assert_array_equal(tree.predict(X), T.predict_tree(tree.tree_, X))
+    np.testing.assert_array_equal(tree.predict_proba(X), T.predict_proba_tree(tree.tree_, X))
+    Xr, yr = REGRESSION["friedman1"]()
+    reg = T.DecisionTreeRegressor(min_samples_leaf=5).fit(Xr, yr)
+    assert reg.tree_ == T.grow_tree(Xr, yr, "squared_error", min_samples_leaf=5)
+
+
+def test_a_node_by_hand():
+    leaf_a, leaf_b = T.Node(np.array([1.0, 0.0]), n_samples=2), T.Node(np.array([0.0, 1.0]), n_samples=2)
+    root = T.Node(np.array([0.5, 0.5]), feature=0, threshold=2.5, left=leaf_a, right=leaf_b, n_samples=4)
+    assert root == T.grow_tree([[1.0], [2.0], [3.0], [4.0]], ["a", "a", "b", "b"])
+    assert leaf_a.is_leaf and not root.is_leaf
 
 
 def test_unlimited_tree_fits_training_data_exactly():
@@ -169,7 +281,7 @@ def test_hyper_parameters_limit_the_tree():
     X, y = CLASSIFICATION["make_classification"]()
     assert T.DecisionTreeClassifier(max_depth=3).fit(X, y).get_depth() == 3
     leafy = T.DecisionTreeClassifier(min_samples_leaf=40).fit(X, y)
-    assert leafy.tree_.weight[leafy.tree_.left < 0].min() >= 40
+    assert min(node.n_samples for node in T._nodes(leafy.tree_) if node.is_leaf) >= 40
     assert T.DecisionTreeClassifier(min_samples_split=len(X) + 1).fit(X, y).get_n_leaves() == 1
 
 
@@ -192,6 +304,13 @@ BAD = [
     (lambda: T.DecisionTreeRegressor().fit([[1.0]], [["a"]]), TypeError, "y must contain numbers"),
     (lambda: T.export_text(T.DecisionTreeClassifier()), RuntimeError, "fitted decision tree"),
     (lambda: T.split_scores([1, 2], [0, 1], criterion="mse"), ValueError, "criterion must be one of"),
+    (lambda: T.RandomForestClassifier(2, random_state="seed").fit([[1.0]], [0]), TypeError,
+     "random_state must be a numpy.random.Generator"),
+    (lambda: T.DecisionTreeRegressor(random_state=1.5).fit([[1.0]], [0.0]), TypeError, "random_state=42"),
+    (lambda: T.best_split([[1.0]], [0], criterion="mse"), ValueError, "criterion must be one of"),
+    (lambda: T.grow_tree([[1.0], [2.0]], [0]), ValueError, "X has 2, y has 1"),
+    (lambda: T.predict_proba_tree(T.grow_tree([[1.0]], [0.0], "squared_error"), [[1.0]]), ValueError,
+     "needs a classification tree"),
 ]
 
 

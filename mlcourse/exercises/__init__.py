@@ -40,6 +40,7 @@ import copy
 import functools
 import html
 import inspect
+import re
 import signal
 import sys
 import textwrap
@@ -305,6 +306,9 @@ class Case:
         return f"{name}({', '.join(parts)})"
 
 
+_LONG_FLOAT = re.compile(r"-?\d+\.\d{5,}(?:e[+-]?\d+)?")
+
+
 def _show(value, width: int = 160) -> str:
     """A value as a student would type it, shortened to one line."""
     if isinstance(value, np.ndarray):
@@ -319,7 +323,7 @@ def _show(value, width: int = 160) -> str:
     elif isinstance(value, dict):
         text = "{" + ", ".join(f"{k!r}: {_show(v, width)}" for k, v in value.items()) + "}"
     else:
-        text = repr(value)
+        text = _LONG_FLOAT.sub(lambda m: f"{float(m.group()):.4g}", repr(value))  # Node(value=0.7437999...)
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 3] + "..."
 

@@ -1,85 +1,270 @@
 """Checks for the exercises of Day 2 (ML in geosciences, the earthquake detector).
 
->>> conv_output_length(96, length=100, kernel_size=5).status
+Number exercises compare a value with the reference; function exercises call the
+student's function on fresh cases (random records and catalogues from a new
+generator each time, plus edge cases) and compare with ObsPy or ``mlcourse``.
+
+>>> conv_output_length(242, length=250, kernel_size=9).status
 'correct'
 """
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
-from .._validation import check_vector
-from . import Feedback, check_value, correct, incorrect, is_blank, unanswered
+from .. import detection
+from . import Case, Feedback, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
 
-__all__ = ["window_samples", "conv_output_length", "detector_scores", "pick_difference", "b_value",
-           "deep_cluster"]
+__all__ = ["window_samples", "conv_output_length", "sta_lta_function", "precision_recall_function",
+           "cnn_change", "pick_difference", "deep_cluster", "b_value_function"]
 
 
+def _fresh_rng():
+    """A generator seeded from the operating system: new cases on every check, so no answer is memorised."""
+    return np.random.default_rng()
+
+
+@exercise
 def window_samples(answer, seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: samples in a window of ``seconds`` at ``sampling_rate`` Hz."""
     expected = seconds * sampling_rate
-    return check_value(answer, expected, name="n_samples", mistakes=[
-        (seconds / sampling_rate, "Multiply: samples = seconds x samples per second."),
-        (seconds * 100, "The record was resampled: use the new sampling rate, not the original 100 Hz."),
-    ], hint="samples = duration (s) x sampling rate (Hz)")
+    return check_value(answer, expected, name="n_samples", task="How many samples are 10 s of the decimated record?",
+                       mistakes=[
+                           (seconds / sampling_rate, "Multiply: samples = seconds x samples per second."),
+                           (seconds * 100, "The record was decimated: use the new sampling rate, not the "
+                                           "original 100 Hz."),
+                       ], hint=("A sampling rate counts samples per second.",
+                                "samples = duration (s) x sampling rate (Hz)"))
 
 
+@exercise
 def conv_output_length(answer, length: int, kernel_size: int, stride: int = 1, padding: int = 0) -> Feedback:
     """Exercise: the length after a convolution, ``(L + 2p - K) // stride + 1``."""
     expected = (length + 2 * padding - kernel_size) // stride + 1
-    return check_value(answer, expected, name="n_out", mistakes=[
-        (length + 2 * padding - kernel_size, "Off by one: a kernel of K samples fits L - K + 1 times."),
-        (length, "Without padding the output is shorter than the input."),
-    ], hint="The filter fits L - K + 1 times along a signal of L samples.")
+    return check_value(answer, expected, name="n_out", task="How long is the output of the convolution?",
+                       mistakes=[
+                           (length + 2 * padding - kernel_size, "Off by one: a kernel of K samples fits "
+                                                                "L - K + 1 times."),
+                           (length, "Without padding the output is shorter than the input."),
+                       ], hint=("Slide the kernel along the window: where can its first sample sit?",
+                                "The filter fits L - K + 1 times along a signal of L samples."))
 
 
-def detector_scores(precision, recall, tp: int, fp: int, fn: int) -> Feedback:
-    """Exercise: precision and recall of a detector from its counts."""
-    if is_blank(precision) or is_blank(recall):
-        return unanswered("precision and recall", "precision = TP / (TP + FP), recall = TP / (TP + FN)")
-    ref_p = tp / (tp + fp) if tp + fp else 0.0
-    ref_r = tp / (tp + fn) if tp + fn else 0.0
-    first = check_value(precision, ref_p, name="precision", mistakes=[
-        (ref_r, "That is the recall: precision divides by all detections (TP + FP).")])
-    if not first:
-        return first
-    return check_value(recall, ref_r, name="recall", mistakes=[
-        (ref_p, "That is the precision: recall divides by all real events (TP + FN).")])
+# ---- STA/LTA: the students' characteristic function --------------------------------------------
+
+def _obspy_sta_lta(data, nsta, nlta):
+    from obspy.signal.trigger import classic_sta_lta
+
+    return classic_sta_lta(np.asarray(data, dtype=float), int(nsta), int(nlta))
 
 
+def _sta_lta_no_zeros(data, nsta, nlta):
+    out = detection.sta_lta(data, nsta, nlta)
+    x2 = np.cumsum(np.asarray(data, dtype=float) ** 2)
+    for i in range(nlta - 1):  # the start, where the long window is not full yet
+        sta = (x2[i] - (x2[i - nsta] if i >= nsta else 0.0)) / nsta
+        out[i] = sta / max((x2[i]) / nlta, np.finfo(float).tiny)
+    return out
+
+
+def _sta_lta_abs(data, nsta, nlta):
+    return detection.sta_lta(np.sqrt(np.abs(np.asarray(data, dtype=float))), nsta, nlta)
+
+
+def _lta_sta(data, nsta, nlta):
+    out = detection.sta_lta(data, nsta, nlta)
+    with np.errstate(divide="ignore"):
+        inverse = np.where(out > 0, 1 / np.where(out > 0, out, 1), 0.0)
+    return inverse
+
+
+@exercise
+def sta_lta_function(function) -> Feedback:
+    """Function exercise: the classic STA/LTA ratio, as ObsPy's ``classic_sta_lta``."""
+    rng = _fresh_rng()
+    noise = rng.normal(size=400)
+    event = noise.copy()
+    event[250:300] += 8 * np.sin(np.arange(50) / 2) * np.exp(-np.arange(50) / 20)
+    cases = [
+        Case((noise, 5, 50), "random noise"),
+        Case((event, 5, 50), "noise with an event at sample 250"),
+        Case((rng.normal(size=60), 1, 10), "a short window of one sample"),
+        Case((rng.normal(size=40), 4, 40), "the long window as long as the record"),
+        Case((np.r_[np.ones(6), 3 * np.ones(2)], 2, 4), "a step in amplitude"),
+        Case((list(rng.integers(-50, 50, size=80)), 3, 12), "counts given as a list of integers"),
+    ]
+    return check_function(
+        function, _obspy_sta_lta, cases, name="sta_lta", rtol=1e-6, atol=1e-9,
+        task="Write sta_lta(data, nsta, nlta): the mean of data**2 over the last nsta samples divided by "
+             "its mean over the last nlta samples, 0 for the first nlta - 1 samples.",
+        hint=("Work with the energy x**2; a running mean over n samples is a sum over the last n samples "
+              "divided by n, and a cumulative sum gives every such sum at once.",
+              "With c = cumulative sum of x**2, the sum of the last n samples at i is c[i] - c[i - n] "
+              "(just c[i] while i < n). Set the first nlta - 1 values to 0."),
+        mistakes=[(_sta_lta_no_zeros, "Almost: ObsPy sets the first nlta - 1 values to 0, where the long "
+                                      "window is not full yet."),
+                  (_sta_lta_abs, "Average the energy x**2, not the absolute amplitude |x|."),
+                  (_lta_sta, "Upside down: the short-term average goes on top.")],
+        done="It is the same as ObsPy's classic_sta_lta.")
+
+
+# ---- matching detections to a catalogue ---------------------------------------------------------
+
+def _all_close_count(detected, onsets, tolerance):
+    """A mistake: every detection near an onset counts as found (no one-to-one matching)."""
+    detected, onsets = np.asarray(detected, dtype=float), np.asarray(onsets, dtype=float)
+    near = [d for d in detected if np.any(np.abs(onsets - d) <= tolerance)]
+    precision = len(near) / len(detected) if len(detected) else 0.0
+    recall = len(near) / len(onsets) if len(onsets) else 0.0
+    return precision, recall
+
+
+def _swapped(detected, onsets, tolerance):
+    precision, recall = detection.precision_recall(detected, onsets, tolerance)
+    return recall, precision
+
+
+def _catalogue_case(rng, n_events, tolerance):
+    """Onsets far apart (more than twice the tolerance) and detections near some of them, some not."""
+    onsets = np.sort(rng.choice(np.arange(30.0, 3000.0, 60.0), n_events, replace=False))
+    found = onsets[rng.random(n_events) < 0.7] + rng.uniform(-0.8, 0.8, 1) * tolerance
+    doubles = found[:2] + 0.3 * tolerance  # a second detection of the same event
+    false = rng.uniform(0, 3000, 3)
+    false = false[np.all(np.abs(false[:, None] - onsets[None, :]) > tolerance, axis=1)]
+    detected = np.sort(np.r_[found, doubles, false])
+    return detected, onsets
+
+
+@exercise
+def precision_recall_function(function) -> Feedback:
+    """Function exercise: precision and recall of detections against catalogue onsets."""
+    rng = _fresh_rng()
+    cases = [Case((*_catalogue_case(rng, 12, 10.0), 10.0), "a catalogue of 12 onsets"),
+             Case((*_catalogue_case(rng, 5, 3.0), 3.0), "5 onsets, tolerance 3 s"),
+             Case(([100.0, 103.0, 250.0], [102.0, 400.0], 5.0), "two detections of one event"),
+             Case(([112.0], [100.0], 10.0), "a detection just outside the tolerance"),
+             Case(([95.0], [100.0], 10.0), "a detection before the onset"),
+             Case(([], [100.0, 200.0], 10.0), "no detections at all"),
+             Case(([50.0, 60.0], [], 10.0), "no onsets in the catalogue")]
+    return check_function(
+        function, detection.precision_recall, cases, name="precision_recall", rtol=1e-9,
+        task="Write precision_recall(detected, onsets, tolerance) returning (precision, recall): an onset is "
+             "found when a detection lies within tolerance seconds of it, each detection counts for one "
+             "onset at most, and a ratio with nothing to divide by is 0.",
+        hint=("Count the onsets that have a detection within the tolerance (TP); the other detections are "
+              "false alarms (FP), the other onsets missed (FN).",
+              "For each onset, take the closest unused detection within the tolerance and mark it used. "
+              "precision = TP / number of detections, recall = TP / number of onsets (0 if either is 0)."),
+        mistakes=[(_all_close_count, "Each onset can be found only once: a second detection of the same "
+                                     "event is a false alarm."),
+                  (_swapped, "Swapped: precision divides by the detections, recall by the catalogue's onsets.")])
+
+
+# ---- the CNN, changed and retrained -------------------------------------------------------------
+
+@exercise
+def cnn_change(kernel_size, n_filters, baseline=(9, 4), window: int = 250) -> Feedback:
+    """Exercise: a new kernel length and number of filters for the CNN (at least one changed)."""
+    if is_blank(kernel_size) or is_blank(n_filters):
+        return unanswered("kernel_size and n_filters", "Choose a kernel length (samples) and a number of "
+                                                      "filters for the first convolution.")
+    for name, value, top in [("kernel_size", kernel_size, window // 8), ("n_filters", n_filters, 8)]:
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+            return incorrect(f"`{name}` should be a whole number, got {type(value).__name__} {value!r}.",
+                             "Write an integer such as 15, without quotes or decimals.", mistake=True)
+        if not 2 <= value <= top:
+            return incorrect(f"`{name}` = {value} is outside 2 to {top}.",
+                             f"A {name.replace('_', ' ')} between 2 and {top} keeps the network small enough "
+                             "to train here in seconds (and the kernel shorter than the pooled signal).",
+                             mistake=True)
+    if (int(kernel_size), int(n_filters)) == tuple(baseline):
+        return incorrect(f"kernel_size = {kernel_size} and n_filters = {n_filters} are the network of the lecture.",
+                         "Change at least one of them, then compare the AUCs.", mistake=True)
+    seconds = int(kernel_size) / 25.0
+    return correct(f"a kernel of {kernel_size} samples ({seconds:.2f} s at 25 Hz) and {n_filters} filters "
+                   "in the first layer. Now compare its AUCs with the lecture's network.")
+
+
+@exercise
 def pick_difference(answer, aic_seconds: float, reference_seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: the AIC pick minus the reference pick, in seconds."""
     expected = aic_seconds - reference_seconds
-    return check_value(answer, expected, name="difference_s", unit="s", atol=1e-6, mistakes=[
-        (-expected, "The sign: AIC pick minus the reference (positive means the AIC pick is later)."),
-        (expected * sampling_rate, "That is in samples: divide by the sampling rate."),
-    ])
+    return check_value(answer, expected, name="difference_s", unit="s", atol=1e-6,
+                       task="The AIC pick minus the AR pick, in seconds.",
+                       mistakes=[
+                           (-expected, "The sign: AIC pick minus the reference (positive means the AIC pick "
+                                       "is later)."),
+                           (expected * sampling_rate, "That is in samples: divide by the sampling rate."),
+                       ], hint=("Both picks are already in seconds since the start of the record.",
+                                "Subtract the AR pick from the AIC pick."))
 
 
-def b_value(answer, magnitudes, completeness: float, bin_width: float = 0.1) -> Feedback:
-    """Exercise: the Aki (1965) maximum-likelihood b-value with Utsu's bin correction."""
-    m = check_vector(magnitudes, "magnitudes")
-    m = m[m >= completeness - 1e-9]
-    expected = np.log10(np.e) / (m.mean() - (completeness - bin_width / 2))
-    return check_value(answer, expected, name="b", mistakes=[
-        (np.log10(np.e) / (m.mean() - completeness), "Add the bin correction: subtract Mc - dM/2, "
-                                                      "half a magnitude bin below Mc."),
-        (1 / (m.mean() - (completeness - bin_width / 2)), "log10(e) = 0.434 belongs in the numerator."),
-        (np.log10(np.e) / (check_vector(magnitudes, "magnitudes").mean() - (completeness - bin_width / 2)),
-         "Use only the events at or above the magnitude of completeness."),
-    ], hint="b = log10(e) / (mean(M) - (Mc - dM/2)) over the events with M >= Mc")
-
-
+@exercise
 def deep_cluster(answer, labels, depths) -> Feedback:
     """Exercise: the k-means cluster whose events are deepest on average."""
     if is_blank(answer):
         return unanswered("deep_label", "Group the depths by cluster label and compare the means.")
-    labels, depths = np.asarray(labels), check_vector(depths, "depths")
+    labels, depths = np.asarray(labels), np.asarray(depths, dtype=float)
     means = {int(k): depths[labels == k].mean() for k in np.unique(labels)}
     best = max(means, key=means.get)
+    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, numbers.Integral):
+        return incorrect(f"`deep_label` should be one of the labels {sorted(means)}, got {answer!r}.",
+                         "Write the label as a whole number.", mistake=True)
     if answer == best:
         return correct(f"cluster {best}: mean depth {means[best]:.0f} km.")
     if answer in means:
         return incorrect(f"cluster {answer} has a mean depth of {means[answer]:.0f} km, not the largest.",
-                         "Compare the mean depth of every cluster.")
-    return incorrect(f"{answer!r} is not a cluster label; the labels are {sorted(means)}.")
+                         ("Compare the mean depth of every cluster.",
+                          "Group the depths by the cluster labels, take each group's mean, and find the largest."))
+    return incorrect(f"{answer!r} is not a cluster label; the labels are {sorted(means)}.",
+                     "The labels are the numbers in the legend of the map.", mistake=True)
+
+
+# ---- the Gutenberg-Richter b-value --------------------------------------------------------------
+
+def _b_no_correction(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return np.log10(np.e) / (m.mean() - mc)
+
+
+def _b_natural_log(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return 1 / (m.mean() - (mc - bin_width / 2))
+
+
+def _b_all_events(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    return np.log10(np.e) / (m.mean() - (mc - bin_width / 2))
+
+
+def _gr_magnitudes(rng, n, b, m_min, bin_width):
+    """A synthetic Gutenberg-Richter catalogue, binned, with an incomplete part below ``m_min``."""
+    beta = b * np.log(10)
+    m = m_min - bin_width / 2 + rng.exponential(1 / beta, n)
+    low = m_min - 0.5 + rng.uniform(0, 0.5, n // 5)  # events below completeness, to be left out
+    return np.round(np.round(np.r_[m, low] / bin_width) * bin_width, 6)
+
+
+@exercise
+def b_value_function(function) -> Feedback:
+    """Function exercise: Aki's maximum-likelihood b-value with Utsu's bin correction."""
+    rng = _fresh_rng()
+    cases = [Case((_gr_magnitudes(rng, 300, 1.0, 1.5, 0.1), 1.5, 0.1), "300 events, b = 1"),
+             Case((_gr_magnitudes(rng, 80, 0.8, 2.0, 0.1), 2.0, 0.1), "80 events, b = 0.8"),
+             Case((_gr_magnitudes(rng, 200, 1.2, 0.5, 0.01), 0.5, 0.01), "magnitudes to 0.01"),
+             Case((np.array([1.0, 1.0, 1.2, 1.5, 0.5]), 1.0, 0.1), "five events, one below Mc"),
+             Case((np.array([3.0, 3.1, 3.0, 3.4, 4.2, 3.0]), 3.0, 0.1), "all events at or above Mc")]
+    return check_function(
+        function, detection.b_value, cases, name="b_value", rtol=1e-6,
+        task="Write b_value(magnitudes, mc, bin_width): Aki's maximum-likelihood b over the events with "
+             "M >= Mc, with Utsu's correction of half a bin.",
+        hint=("Keep only the events at or above Mc; b is log10(e) divided by how far their mean magnitude "
+              "lies above the lower edge of the Mc bin.",
+              "The lower edge of the Mc bin is Mc minus half a bin width; log10(e) is about 0.434."),
+        mistakes=[(_b_no_correction, "Add the bin correction: subtract Mc - dM/2, half a magnitude bin below Mc."),
+                  (_b_natural_log, "log10(e) = 0.434 belongs in the numerator (the law is in base 10)."),
+                  (_b_all_events, "Use only the events at or above the magnitude of completeness.")])

@@ -1,5 +1,9 @@
 """Checks for the exercises of Day 3 (best practices and pitfalls).
 
+Number exercises compare with a value computed here from the student's own
+inputs; function exercises call the student's function on fresh random cases
+and edge cases and compare with a reference.
+
 >>> majority_accuracy(0.5, labels=[0, 1]).status
 'correct'
 """
@@ -9,88 +13,410 @@ from __future__ import annotations
 import numpy as np
 
 from .. import metrics
-from .._validation import check_array, check_vector
-from . import Feedback, check_value, correct, incorrect, is_blank, unanswered
+from .._validation import check_vector
+from ..splits import spatial_blocks
+from . import (Case, Feedback, check_function, check_value, correct, exercise, incorrect, is_blank,
+               unanswered, use)  # noqa: F401 - `use` is re-exported for the notebook
 
-__all__ = ["best_capacity", "standardised", "majority_accuracy", "leaked_events", "local_hour",
-           "cheapest_threshold"]
+__all__ = ["best_capacity", "leaked_events", "majority_accuracy", "cost_threshold", "local_hour",
+           "scaled_cv_function", "block_function", "pipeline_function", "deployable_features"]
+
+# ---- number exercises ---------------------------------------------------------------------------
 
 
+@exercise
 def best_capacity(answer, validation_errors: dict) -> Feedback:
-    """Exercise: the model capacity (e.g. polynomial degree) with the lowest VALIDATION error."""
+    """Exercise: the capacity (polynomial degree) with the lowest GROUPED validation error."""
     if is_blank(answer):
-        return unanswered("best_degree", "Read the validation column, not the training one.")
-    best = min(validation_errors, key=validation_errors.get)
-    if answer == best:
-        return correct(f"degree {best}: lowest validation error ({validation_errors[best]:.3f}).")
-    if answer == max(validation_errors):
+        return unanswered("best_degree", "Choose the degree with the lowest grouped validation RMSE.")
+    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (int, np.integer, float, np.floating)):
+        return incorrect(f"best_degree should be a whole number (a degree), got {type(answer).__name__}.",
+                         "Write a number such as 4, without quotes.", mistake=True)
+    errors = {int(k): float(v) for k, v in validation_errors.items()}
+    best = min(errors, key=errors.get)
+    if not np.isfinite(answer) or float(answer) != int(answer) or int(answer) not in errors:
+        return incorrect(f"best_degree = {answer!r} is not one of the degrees tried ({sorted(errors)}).",
+                         "Pick one of the degrees in the table's index.", mistake=True)
+    if int(answer) == best:
+        return correct(f"degree {best}: lowest grouped validation RMSE ({errors[best]:.3f}).")
+    if int(answer) == max(errors):
         return incorrect("The most flexible model has the lowest TRAINING error, not validation error.",
-                         "Training error always falls with capacity; choose by validation error.")
-    return incorrect(f"degree {answer} is not the one with the lowest validation error.",
-                     "Find the minimum of the validation error.")
+                         "Training error always falls with capacity; choose by validation error.", mistake=True)
+    return incorrect(f"degree {int(answer)} is not the one with the lowest grouped validation RMSE.",
+                     ("Look at the column of the grouped split, not the random one: the random split "
+                      "shares earthquakes between training and validation.",
+                      "Find the row where the grouped validation RMSE is smallest."))
 
 
-def standardised(answer, X_train, X_test) -> Feedback:
-    """Exercise: the test set standardised with the TRAINING mean and standard deviation."""
-    X_train, X_test = check_array(X_train, "X_train"), check_array(X_test, "X_test")
-    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    everything = np.r_[X_train, X_test]
-    return check_value(answer, (X_test - mean) / std, name="X_test_scaled", mistakes=[
-        ((X_test - X_test.mean(axis=0)) / X_test.std(axis=0),
-         "You used the test set's own mean and std: the model must not see test statistics."),
-        ((X_test - everything.mean(axis=0)) / everything.std(axis=0),
-         "You used the statistics of all the data: that leaks the test set into the preprocessing."),
-    ], hint="X_test_scaled = (X_test - X_train.mean(axis=0)) / X_train.std(axis=0)")
+@exercise
+def leaked_events(answer, events, train_index, test_index) -> Feedback:
+    """Exercise: how many earthquakes of the test fold also have records in the training fold."""
+    events = np.asarray(events)
+    shared = np.intersect1d(events[np.asarray(train_index)], events[np.asarray(test_index)])
+    return check_value(answer, len(shared), name="shared_events", task="Count the earthquakes with records "
+                       "in both parts of the first fold.", mistakes=[
+        (len(np.unique(events[test_index])), "That is all the earthquakes of the test fold; count those "
+                                              "that ALSO appear in training."),
+    ], hint=("Take the set of event numbers on each side and count what they have in common.",
+             "numpy has a function for the intersection of two arrays; count its elements."))
 
 
+@exercise
 def majority_accuracy(answer, labels) -> Feedback:
     """Exercise: the accuracy of always predicting the most common class."""
     labels = np.asarray(labels)
     _, counts = np.unique(labels, return_counts=True)
     expected = counts.max() / counts.sum()
-    return check_value(answer, expected, name="baseline_accuracy", mistakes=[
+    return check_value(answer, expected, name="baseline_accuracy", task="The accuracy of always answering "
+                       "'earthquake'.", mistakes=[
         (100 * expected, "Give a fraction between 0 and 1, not a percentage."),
         (1 - expected, "That is the share of the rare class: the baseline always says 'majority'."),
-    ], hint="The share of the most common class.")
+    ], hint=("Always answering 'earthquake' is right exactly for the earthquakes.",
+             "Divide the number of earthquakes by the number of events."))
 
 
-def leaked_events(answer, events, train_index, test_index) -> Feedback:
-    """Exercise: how many earthquakes of the test set also have records in the training set."""
-    events = np.asarray(events)
-    shared = np.intersect1d(events[train_index], events[test_index])
-    return check_value(answer, len(shared), name="shared_events", mistakes=[
-        (len(np.unique(events[test_index])), "That is all the earthquakes of the test set; count "
-                                              "those that ALSO appear in training."),
-    ], hint="np.intersect1d(events[train], events[test]) lists the shared ones.")
+@exercise
+def cost_threshold(answer, cost_missed: float, cost_false_alarm: float) -> Feedback:
+    """Exercise: the cost-optimal threshold on a calibrated probability, C_FA / (C_FA + C_miss)."""
+    expected = cost_false_alarm / (cost_false_alarm + cost_missed)
+    return check_value(answer, expected, name="threshold_from_costs", task="Flag an event when the expected "
+                       "cost of missing it exceeds the expected cost of a false alarm: p * cost_missed > "
+                       "(1 - p) * cost_false_alarm. Solve for p.", mistakes=[
+        (cost_missed / (cost_false_alarm + cost_missed), "The costs are swapped: a high cost of missing a "
+                                                         "blast must LOWER the threshold."),
+        (cost_false_alarm / cost_missed, "Close: solve p * cost_missed = (1 - p) * cost_false_alarm "
+                                         "exactly; the (1 - p) matters."),
+        (0.5, "0.5 is right only when both errors cost the same."),
+    ], hint=("At the threshold both decisions cost the same on average: p times one cost equals "
+             "(1 - p) times the other.", "Collect the terms in p on one side and divide."))
 
 
+@exercise
 def local_hour(answer, utc_hour, longitude) -> Feedback:
     """Exercise: local solar hour = UTC hour + longitude / 15, wrapped to 0-24 h."""
     utc_hour, longitude = check_vector(utc_hour, "utc_hour"), check_vector(longitude, "longitude")
     expected = (utc_hour + longitude / 15.0) % 24
-    return check_value(answer, expected, name="hour_local", mistakes=[
+    return check_value(answer, expected, name="hour_local", task="The local solar hour of every event, "
+                       "in [0, 24).", mistakes=[
         ((utc_hour - longitude / 15.0) % 24, "West longitudes are negative: ADD longitude / 15, "
                                               "the sun reaches California after Greenwich."),
-        (utc_hour + longitude / 15.0, "Wrap the result into 0-24 h with % 24."),
-        (utc_hour, "That is still UTC: shift by longitude / 15 hours."),
-    ], hint="hour_local = (utc_hour + longitude / 15) % 24")
+        (utc_hour + longitude / 15.0, "Wrap the result into 0-24 h with the modulo operator."),
+        (utc_hour, "That is still UTC: shift by the longitude (15° per hour)."),
+    ], hint=("The sun moves 15° of longitude per hour; east of Greenwich it is later.",
+             "Shift the UTC hour by longitude divided by 15, then bring it back into 0-24."))
 
 
-def cheapest_threshold(answer, y_true, scores, thresholds, cost_missed: float, cost_false_alarm: float) -> Feedback:
-    """Exercise: the threshold (from ``thresholds``) with the lowest total cost."""
+# ---- reference implementations for the function exercises ---------------------------------------
+
+def reference_scaled_cv(X, y, folds, make_model):
+    """RMSE per fold, with the standardisation fitted on each training fold only.
+
+    >>> from sklearn.linear_model import LinearRegression
+    >>> X = np.arange(8.0).reshape(-1, 1); y = 2 * X[:, 0]
+    >>> folds = [(np.arange(4), np.arange(4, 8)), (np.arange(4, 8), np.arange(4))]
+    >>> reference_scaled_cv(X, y, folds, LinearRegression).round(6).tolist()
+    [0.0, 0.0]
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    errors = []
+    for train, test in folds:
+        mean, std = X[train].mean(axis=0), X[train].std(axis=0)
+        model = make_model().fit((X[train] - mean) / std, y[train])
+        errors.append(metrics.rmse(y[test], model.predict((X[test] - mean) / std)))
+    return np.array(errors)
+
+
+def _scaled_on_everything(X, y, folds, make_model):
+    X = np.asarray(X, dtype=float)
+    Xs = (X - X.mean(axis=0)) / X.std(axis=0)
+    return np.array([metrics.rmse(np.asarray(y)[te], make_model().fit(Xs[tr], np.asarray(y)[tr]).predict(Xs[te]))
+                     for tr, te in folds])
+
+
+def _test_scaled_by_itself(X, y, folds, make_model):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    errors = []
+    for tr, te in folds:
+        model = make_model().fit((X[tr] - X[tr].mean(0)) / X[tr].std(0), y[tr])
+        errors.append(metrics.rmse(y[te], model.predict((X[te] - X[te].mean(0)) / X[te].std(0))))
+    return np.array(errors)
+
+
+def _unscaled(X, y, folds, make_model):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    return np.array([metrics.rmse(y[te], make_model().fit(X[tr], y[tr]).predict(X[te])) for tr, te in folds])
+
+
+def reference_blocks(latitude, longitude, size_deg):
+    """Block number of every sample: the ``size_deg`` cell of the map it falls in."""
+    return spatial_blocks(latitude, longitude, size_deg)
+
+
+def reference_grouped_probabilities(model, X, y, groups, seed):
+    """Out-of-fold P(class 1) from a median-imputing Pipeline under StratifiedGroupKFold(5)."""
+    from sklearn.impute import SimpleImputer
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+    from sklearn.pipeline import Pipeline
+
+    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(pipeline, X, y, groups=groups, cv=cv, method="predict_proba")[:, 1]
+
+
+def _ungrouped_probabilities(model, X, y, groups, seed):
+    from sklearn.impute import SimpleImputer
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import Pipeline
+
+    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+    cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(pipeline, X, y, cv=cv, method="predict_proba")[:, 1]
+
+
+def _imputed_outside(model, X, y, groups, seed):
+    from sklearn.impute import SimpleImputer
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+
+    X_filled = SimpleImputer(strategy="median").fit_transform(X)
+    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(model, X_filled, y, groups=groups, cv=cv, method="predict_proba")[:, 1]
+
+
+# ---- function exercises -------------------------------------------------------------------------
+
+def _regression_cases(rng):
+    """Fresh regression data with features on very different scales, and random folds."""
+    from sklearn.model_selection import KFold
+
+    cases = []
+    for n, p, label in [(40, 2, "2 features"), (60, 3, "3 features"), (25, 1, "1 feature"), (50, 4, "4 features")]:
+        scales = rng.permutation([0.01, 100.0, 1.0, 10.0])[:p] if p > 1 else np.array([100.0])
+        X = rng.normal(size=(n, p)) * scales + rng.normal(0, 50, size=p)   # units far apart
+        y = X @ rng.normal(size=p) + rng.normal(size=n)
+        folds = list(KFold(rng.integers(3, 6), shuffle=True, random_state=int(rng.integers(1000))).split(X))
+        cases.append((X, y, folds, label))
+    X = np.c_[np.arange(12.0), np.arange(12.0) ** 2]
+    cases.append((X, np.arange(12.0), [(np.arange(6), np.arange(6, 12)), (np.arange(6, 12), np.arange(6))],
+                  "two halves: the test half lies outside the training range"))
+    return cases
+
+
+@exercise
+def scaled_cv_function(function, make_model=None, rng=None) -> Feedback:
+    """Function exercise: a cross-validation loop that fits the scaler inside each training fold."""
+    import functools
+
+    from sklearn.neighbors import KNeighborsRegressor
+
+    make_model = make_model or functools.partial(KNeighborsRegressor, n_neighbors=3)
+    rng = np.random.default_rng(rng)
+    cases = [Case((X, y, folds, make_model), label) for X, y, folds, label in _regression_cases(rng)]
+    return check_function(function, reference_scaled_cv, cases, name="cv_rmse_scaled", rtol=1e-6,
+                          task="Return the RMSE of every fold, with the mean and standard deviation "
+                               "computed on that fold's training rows only.",
+                          hint=("Inside the loop over folds: statistics from X[train] only, then the same "
+                                "shift and scale applied to X[train] and X[test].",
+                                "A fresh model per fold, fitted on the scaled training rows, predicts the "
+                                "scaled test rows; collect one RMSE per fold into an array."),
+                          mistakes=[(_scaled_on_everything, "You standardised with the statistics of ALL "
+                                     "rows: that is the leak. Compute them inside the loop, on X[train]."),
+                                    (_test_scaled_by_itself, "The test rows were scaled with their own "
+                                     "mean and std: use the training fold's statistics for both parts."),
+                                    (_unscaled, "The features are not standardised: a nearest-neighbour "
+                                     "model then measures distance mostly along the largest feature.")])
+
+
+def _same_partition(got, expected) -> str:
+    """'' when ``got`` puts the samples in the same blocks as ``expected`` (any numbering)."""
+    try:
+        got = np.asarray(got)
+    except Exception:  # noqa: BLE001
+        return "expected an array of block numbers"
+    expected = np.asarray(expected)
+    if got.shape != expected.shape:
+        return f"shape {got.shape}, expected shape {expected.shape}"
+    if got.dtype == object:
+        return "expected an array of block numbers"
+    pairs = {(a, b) for a, b in zip(got.tolist(), expected.tolist())}
+    if len(pairs) == len(set(expected.tolist())) == len(set(got.tolist())):
+        return ""
+    if len(set(got.tolist())) < len(set(expected.tolist())):
+        return "some samples of different cells share a block number"
+    return "samples of the same cell got different block numbers"
+
+
+def _blocks_floor_lat_only(latitude, longitude, size_deg):
+    return np.floor(np.asarray(latitude, dtype=float) / size_deg)
+
+
+def _blocks_rounded(latitude, longitude, size_deg):
+    lat, lon = np.asarray(latitude, dtype=float), np.asarray(longitude, dtype=float)
+    return spatial_blocks(np.round(lat / size_deg) * size_deg + size_deg / 2,
+                          np.round(lon / size_deg) * size_deg + size_deg / 2, size_deg)
+
+
+def _blocks_truncated(latitude, longitude, size_deg):
+    lat, lon = np.asarray(latitude, dtype=float), np.asarray(longitude, dtype=float)
+    return spatial_blocks(np.trunc(lat / size_deg) * size_deg + size_deg / 2,
+                          np.trunc(lon / size_deg) * size_deg + size_deg / 2, size_deg)
+
+
+@exercise
+def block_function(function, rng=None) -> Feedback:
+    """Function exercise: number every sample by the square map cell it falls in."""
+    rng = np.random.default_rng(rng)
+    cases = []
+    for n, size in [(30, 1.0), (50, 2.0), (40, 0.5)]:
+        lat, lon = rng.uniform(-40, -10, n), rng.uniform(160, 190, n)
+        cases.append(Case((lat, lon, size), f"{n} random events, {size}° cells"))
+    cases += [
+        Case((np.array([-0.5, 0.5, -1.5, 1.5]), np.array([-0.5, -0.5, 0.5, 0.5]), 1.0),
+             "cells on both sides of the equator and of the meridian"),
+        Case((np.array([2.0, 2.999, 3.0]), np.array([5.0, 5.0, 5.0]), 1.0), "points on a cell edge"),
+        Case((np.array([-17.5]), np.array([178.0]), 4.0), "a single event"),
+        Case((np.array([10.0, 10.0]), np.array([20.0, 20.0]), 2.0), "two events at the same place"),
+    ]
+    return check_function(function, reference_blocks, cases, name="block_ids", compare=_same_partition,
+                          task="Give every event the number of its size_deg x size_deg map cell (any "
+                               "numbering works, as long as events in the same cell share a number and "
+                               "events in different cells do not).",
+                          hint=("Which cell row and which cell column does an event fall in? Divide by "
+                                "the cell size and round DOWN, also for negative coordinates.",
+                                "Turn the (row, column) pair into one number per event, for example "
+                                "row * (a large number) + column, or numpy's unique with return_inverse."),
+                          mistakes=[(_blocks_floor_lat_only, "Only latitude decides your blocks: a block is "
+                                     "a square, so longitude must count too."),
+                                    (_blocks_truncated, "Rounding toward zero (int or trunc) puts -0.5 and "
+                                     "+0.5 in the same cell: round DOWN with np.floor."),
+                                    (_blocks_rounded, "Rounding to the nearest integer shifts the cells by "
+                                     "half a cell: round DOWN with np.floor.")])
+
+
+def _classification_cases(rng):
+    from sklearn.linear_model import LogisticRegression
+
+    cases = []
+    for n, p, n_groups, label in [(120, 3, 24, "120 samples, 24 groups"), (90, 2, 18, "90 samples, 18 groups"),
+                                  (150, 4, 30, "150 samples, 30 groups")]:
+        groups = rng.integers(0, n_groups, n)
+        y = (rng.random(n_groups) < 0.35)[groups].astype(int)       # whole groups share a class
+        X = rng.normal(size=(n, p)) + y[:, None] * 0.8 + rng.normal(size=(n_groups, p))[groups]
+        X[rng.random((n, p)) < 0.1] = np.nan                        # missing values to impute
+        cases.append(Case((LogisticRegression(), X, y, groups, int(rng.integers(1000))), label))
+    groups = np.repeat(np.arange(20), 5)
+    y = (np.arange(20) % 4 == 0)[groups].astype(int)
+    X = np.c_[y + rng.normal(0, 1, 100), rng.normal(0, 1, 100)]
+    X[::7, 0] = np.nan
+    cases.append(Case((LogisticRegression(C=0.5), X, y, groups, 7), "a rare class in whole groups"))
+    cases.append(Case((LogisticRegression(), X, y, groups, 0), "the same data, another seed"))
+    return cases
+
+
+@exercise
+def pipeline_function(function, rng=None) -> Feedback:
+    """Function exercise: out-of-fold probabilities from a Pipeline under StratifiedGroupKFold."""
+    rng = np.random.default_rng(rng)
+    return check_function(function, reference_grouped_probabilities, _classification_cases(rng),
+                          name="grouped_probabilities", rtol=1e-6, atol=1e-9, time_limit=30.0,
+                          task="Build a Pipeline (median imputer, then the model), split with "
+                               "StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed) and return "
+                               "the out-of-fold probability of class 1 for every sample.",
+                          hint=("Two pieces: a Pipeline whose first step imputes with the median, and a "
+                                "splitter that keeps each group in one fold while balancing the classes.",
+                                "cross_val_predict accepts groups= and method='predict_proba'; keep "
+                                "only the column of class 1."),
+                          mistakes=[(_ungrouped_probabilities, "The folds ignore the groups: records of one "
+                                     "site land in training and test. Use the grouped splitter and pass groups."),
+                                    (_imputed_outside, "The imputer was fitted on all the data before the "
+                                     "split: put it inside the Pipeline so each training fold fits its own.")])
+
+
+LEAKY_FEATURES = {
+    "status": "`status` records whether an analyst reviewed the event: blasts are reviewed because they are "
+              "blasts. It measures the labelling, not the event.",
+    "reviewed": "`reviewed` records the labelling process (analysts review blasts because they are blasts).",
+    "net": "`net` says which network reported the event, and only some networks label blasts at all: a "
+           "new network would break the model.",
+    "nst": "`nst` is missing for every event of two networks and never for a blast: its missingness "
+           "encodes the network.",
+    "nst_missing": "`nst_missing` encodes the network (ak and us never report nst).",
+    "latitude": "Latitude and longitude stand in for the networks (and quarries) that label blasts; the model "
+                "would not carry over to another region.",
+    "longitude": "Latitude and longitude stand in for the networks (and quarries) that label blasts; the model "
+                 "would not carry over to another region.",
+    "id": "The event id is an identifier, not a property of the event.",
+    "place": "The place name is location in words: a proxy for the network and the quarry.",
+    "type": "`type` is the label itself.",
+    "depth_fixed": "`depth_fixed` marks depths an analyst fixed by hand (for blasts, often): a trace of the "
+                   "labelling.",
+    "mag_type": "The magnitude type (ml, md, mb...) is chosen by the network: a proxy for the network.",
+    "dmin": "The distance to the nearest station depends on how dense the network is there: a proxy for the "
+            "network and the region.",
+    "tz_offset_min": "The time-zone offset is location in disguise: a proxy for the region and its networks.",
+    "time_utc": "The calendar time of this one week does not carry over to next month; use the local hour.",
+}
+
+
+@exercise
+def deployable_features(answer, available) -> Feedback:
+    """Exercise: a list of features a deployed blast discriminator may use (no labelling traces)."""
     if is_blank(answer):
-        return unanswered("best_threshold", "cost = cost_missed * FN + cost_false_alarm * FP")
-    y_true, scores = check_vector(y_true, "y_true"), check_vector(scores, "scores")
-    costs = []
-    for t in thresholds:
-        cm = metrics.confusion_matrix(y_true, scores >= t, labels=[0, 1])
-        costs.append(cost_missed * cm[1, 0] + cost_false_alarm * cm[0, 1])
-    best = thresholds[int(np.argmin(costs))]
-    swapped = []
-    for t in thresholds:
-        cm = metrics.confusion_matrix(y_true, scores >= t, labels=[0, 1])
-        swapped.append(cost_false_alarm * cm[1, 0] + cost_missed * cm[0, 1])
-    return check_value(answer, best, name="best_threshold", mistakes=[
-        (thresholds[int(np.argmin(swapped))], "The costs are swapped: a missed event (FN) costs "
-                                              "cost_missed, a false alarm (FP) cost_false_alarm."),
-    ], hint="Compute the cost for every threshold and take the smallest.")
+        return unanswered("deployable", "List the columns a discriminator may use on next month's catalogue "
+                                        "from any network.")
+    if isinstance(answer, str) or not isinstance(answer, (list, tuple, set)):
+        return incorrect(f"`deployable` should be a list of column names, got {type(answer).__name__}.",
+                         "Write a list of strings, for example ['mag', ...].", mistake=True)
+    answer = list(answer)
+    if not answer or not all(isinstance(a, str) for a in answer):
+        return incorrect("`deployable` should be a non-empty list of column names (strings).",
+                         "Write a list of strings, for example ['mag', ...].", mistake=True)
+    unknown = [a for a in answer if a not in available]
+    if unknown:
+        return incorrect(f"{unknown} are not columns of `table` here (available: {sorted(available)}).",
+                         "Use the names exactly as they are spelled in the table.", mistake=True)
+    leaky = [a for a in answer if a in LEAKY_FEATURES]
+    if leaky:
+        return incorrect(f"{leaky[0]!r} cannot be used by a deployed discriminator.", LEAKY_FEATURES[leaky[0]],
+                         mistake=True)
+    if len(set(answer)) < 2:
+        return incorrect("One feature alone makes a weak discriminator.",
+                         ("Which properties of the event itself (its size, depth, time, location quality) "
+                          "could differ between blasts and earthquakes everywhere?",
+                          "Magnitude, depth and local hour are physical; gap and rms describe the location's "
+                          "quality."))
+    note = (" Note that depth_km still holds the analyst-fixed depths (-2.00, -1.50 and whole numbers): defend "
+            "keeping them, or use depth_unfixed." if "depth_km" in answer else "")
+    return correct(f"{sorted(set(answer))}: properties of the events, not of who labelled them.{note} "
+                   "Now defend the choice in the markdown cell below.")
+
+
+# ---- references for later cells (kept here so that the notebook does not print the answers) -----
+
+SAMPLE_DEPLOYABLE = ["depth_unfixed", "mag", "hour_local", "gap", "rms"]
+
+
+def reference_best_degree(validation_errors: dict) -> int:
+    """The degree with the lowest validation error."""
+    return int(min(validation_errors, key=validation_errors.get))
+
+
+def reference_cost_threshold(cost_missed: float, cost_false_alarm: float) -> float:
+    """The cost-optimal threshold on a calibrated probability."""
+    return cost_false_alarm / (cost_false_alarm + cost_missed)
+
+
+def reference_local_hour(utc_hour, longitude) -> np.ndarray:
+    """Local solar hour in [0, 24)."""
+    return (np.asarray(utc_hour, dtype=float) + np.asarray(longitude, dtype=float) / 15.0) % 24
+
+
+def chosen_features(answer, available) -> list:
+    """The student's deployable features once accepted, else the sample answer (saying so)."""
+    try:
+        quiet = deployable_features.__wrapped__(answer, available) if not is_blank(answer) else None
+    except Exception:  # noqa: BLE001 - whatever was typed, the notebook goes on with the sample
+        quiet = None
+    if quiet is not None and quiet.status == "correct":
+        return list(answer)
+    print("Using the sample answer for `deployable` from here on: yours is not answered yet or not accepted.")
+    return list(SAMPLE_DEPLOYABLE)

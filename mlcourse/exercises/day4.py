@@ -1,5 +1,9 @@
 """Checks for the exercises of Day 4 (random forests and ground-motion prediction).
 
+Number exercises (a Gini value, a threshold, a fraction) and three function
+exercises in which the students write the mechanism of a forest: the search
+for the best split, a tree's prediction, and bagging with its out-of-bag error.
+
 >>> gini_value(0.5, labels=["blast", "quake"]).status
 'correct'
 """
@@ -10,12 +14,14 @@ import numpy as np
 
 from .. import ground_motion, trees
 from .._validation import check_vector
-from . import Feedback, check_value, correct, incorrect, is_blank, unanswered
+from . import (Case, Feedback, check_function, check_value, correct, exercise, incorrect,
+               is_blank, unanswered, use)  # noqa: F401 - use is re-exported for the notebook
 
 __all__ = ["gini_value", "best_split", "oob_fraction", "most_important", "gmpe_prediction",
-           "honest_score"]
+           "honest_score", "best_split_function", "predict_tree_function", "bagging_oob_function"]
 
 
+@exercise
 def gini_value(answer, labels) -> Feedback:
     """Exercise: the Gini impurity ``1 - sum_k p_k^2`` of a group of labels."""
     labels = np.asarray(labels)
@@ -28,16 +34,29 @@ def gini_value(answer, labels) -> Feedback:
     ], hint="Count each class, divide by the total, then 1 - sum of the squares.")
 
 
+@exercise
 def best_split(answer, x, y) -> Feedback:
-    """Exercise: the threshold with the lowest weighted Gini of the two children."""
+    """Exercise: a threshold with the lowest weighted Gini of the two children (any of a tie)."""
     thresholds, scores = trees.split_scores(x, y)
-    best = thresholds[np.argmin(scores)]
+    tied = thresholds[np.isclose(scores, scores.min(), atol=1e-12)]
     worst = thresholds[np.argmax(scores)]
-    return check_value(answer, best, name="best_threshold", mistakes=[
+    if not is_blank(answer) and np.ndim(answer) == 0 and not isinstance(answer, (str, bytes, bool)):
+        try:
+            near = tied[np.argmin(np.abs(tied - float(answer)))]
+        except (TypeError, ValueError, OverflowError):
+            near = tied[0]
+    else:
+        near = tied[0]
+    others = "" if len(tied) == 1 else f" ({' and '.join(f'{t:g}' for t in tied)} tie for the lowest score)"
+    feedback = check_value(answer, near, name="best_threshold", mistakes=[
         (worst, "That threshold has the HIGHEST impurity: look for the lowest."),
     ], hint="Compare the scores returned by split_scores and take the threshold of the smallest.")
+    if feedback and others:
+        return correct(feedback.message + others)
+    return feedback
 
 
+@exercise
 def oob_fraction(answer, n_samples: int) -> Feedback:
     """Exercise: the expected fraction of samples a bootstrap sample leaves out, ``(1 - 1/n)^n``."""
     n = int(n_samples)
@@ -48,6 +67,7 @@ def oob_fraction(answer, n_samples: int) -> Feedback:
     ], hint="Each of the n draws misses a given sample with probability 1 - 1/n.")
 
 
+@exercise
 def most_important(answer, names, importances) -> Feedback:
     """Exercise: the name of the feature with the largest (permutation) importance."""
     if is_blank(answer):
@@ -63,19 +83,21 @@ def most_important(answer, names, importances) -> Feedback:
                      "permutation importances measured on held-out data.")
 
 
+@exercise
 def gmpe_prediction(answer, coef, magnitude, distance_km) -> Feedback:
     """Exercise: the PGA (g) that a fitted equation predicts for one earthquake and site."""
     pga = ground_motion.predict_pga(coef, magnitude, distance_km)
     log_pga = float(np.log10(pga))
     r_no_h = max(distance_km, 1e-6)
     no_h = 10 ** (coef.a + coef.b * magnitude - np.log10(r_no_h) + coef.c * r_no_h)
-    return check_value(answer, pga, name="pga", unit="g", mistakes=[
+    return check_value(answer, pga, name="pga_65_20", unit="g", mistakes=[
         (log_pga, "That is log10 of the PGA: raise 10 to it."),
         (no_h, "Use r = sqrt(R^2 + h^2), not R itself."),
         (pga * 9.81, "That is in m/s²: the equation gives the PGA in g."),
     ], hint="ground_motion.predict_pga(coef, M, R) computes it; or follow the formula step by step.")
 
 
+@exercise
 def honest_score(answer, grouped_score, random_score) -> Feedback:
     """Exercise: which cross-validation score to report, the grouped one."""
     if is_blank(answer):
@@ -86,3 +108,303 @@ def honest_score(answer, grouped_score, random_score) -> Feedback:
         return incorrect("The random split puts records of the same earthquake in training and test.",
                          "Report the score of the split grouped by earthquake.")
     return incorrect(f"{answer} is neither of the two scores.", "Copy one of the two printed values.")
+
+
+# ---- references of the function exercises -------------------------------------------------------
+# The readable tree of mlcourse.trees (best_split, Node, grow_tree, predict_tree) is the reference;
+# these helpers list every candidate split (for ties and for the typical mistakes) and bag by hand.
+
+def _splits(X, y, impurity=trees.gini):
+    """Every (feature, threshold, score): thresholds midway between neighbouring distinct values."""
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y)
+    for feature in range(X.shape[1]):
+        values = np.unique(X[:, feature])
+        for threshold in (values[:-1] + values[1:]) / 2:
+            left = X[:, feature] <= threshold
+            score = (left.sum() * impurity(y[left]) + (~left).sum() * impurity(y[~left])) / len(y)
+            yield feature, float(threshold), float(score)
+
+
+def _best_split(X, y):
+    """The reference: :func:`mlcourse.trees.best_split` with the Gini impurity."""
+    return trees.best_split(X, y, "gini")
+
+
+def tree_depth(node) -> int:
+    """Number of questions on the longest path from the root to a leaf."""
+    return 0 if node.feature is None else 1 + max(tree_depth(node.left), tree_depth(node.right))
+
+
+def _bag_with_oob(X, y, samples, fit_predict):
+    """Out-of-bag predictions and their RMSE: each record predicted by the trees that did not see it."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    total, count = np.zeros(len(y)), np.zeros(len(y))
+    for sample in samples:
+        out = np.setdiff1d(np.arange(len(y)), sample)
+        if len(out):
+            total[out] += fit_predict(X[sample], y[sample], X[out])
+            count[out] += 1
+    seen = count > 0
+    oob = np.full(len(y), np.nan)
+    oob[seen] = total[seen] / count[seen]
+    rmse = float(np.sqrt(np.mean((y[seen] - oob[seen]) ** 2))) if seen.any() else float("nan")
+    return oob, rmse
+
+
+def stump_fit_predict(X_train, y_train, X_new):
+    """A depth-2 readable regression tree fitted on (X_train, y_train), predicting X_new."""
+    return trees.predict_tree(trees.grow_tree(X_train, y_train, "squared_error", max_depth=2), X_new)
+
+
+# ---- function exercises -----------------------------------------------------------------------
+
+class _Split(tuple):
+    """(feature, threshold, score), plus every (feature, threshold) that ties for the best score."""
+
+    ties: tuple = ()
+
+
+def _best_split_with_ties(X, y):
+    best = _best_split(X, y)
+    found = _Split(best)
+    found.ties = tuple((f, t) for f, t, s in _splits(X, y, trees.gini) if abs(s - best[2]) < 1e-9)
+    return found
+
+
+def _compare_split(got, expected) -> str:
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        return "expected three values: (feature, threshold, score)"
+    try:
+        feature, threshold, score = int(got[0]), float(got[1]), float(got[2])
+    except (TypeError, ValueError):
+        return "feature should be a column number, threshold and score numbers"
+    if not np.isclose(score, expected[2], rtol=1e-6, atol=1e-9):
+        return f"the score {score:.4g} is not the lowest weighted Gini, {expected[2]:.4g}"
+    ties = getattr(expected, "ties", ()) or ((expected[0], expected[1]),)
+    if not any(feature == f and np.isclose(threshold, t, rtol=1e-9, atol=1e-9) for f, t in ties):
+        return "that (feature, threshold) does not give this score"
+    return ""
+
+
+def _split_cases():
+    rng = np.random.default_rng()
+    hour = np.array([2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0])
+    kind = np.array(["quake", "quake", "blast", "blast", "quake", "blast", "blast", "blast", "quake", "quake"])
+    X3 = rng.normal(size=(12, 3)).round(2)
+    y3 = np.where(X3[:, 2] + 0.3 * rng.normal(size=12) > 0, "deep", "shallow")
+    constant = np.c_[np.full(8, 5.0), rng.permutation(8).astype(float)]
+    y_const = np.array(["a"] * 4 + ["b"] * 4)[np.argsort(constant[:, 1])]
+    return [
+        Case((np.c_[[1.0, 2.0, 3.0, 4.0]], np.array([0, 0, 1, 1])), "one feature, a perfect cut"),
+        Case((hour[:, None], kind), "the quarry hours of section 1: two thresholds tie"),
+        Case((X3, y3), "random data, three features"),
+        Case((constant, y_const), "the first feature is constant: no threshold there"),
+        Case((rng.integers(0, 4, (15, 2)).astype(float), rng.integers(0, 3, 15)), "repeated values, three classes"),
+        Case((np.c_[[0.0, 1.0], [5.0, 5.0]], np.array(["x", "y"])), "two samples"),
+    ]
+
+
+@exercise
+def best_split_function(function) -> Feedback:
+    """Function exercise: ``best_split(X, y) -> (feature, threshold, score)`` for the Gini impurity."""
+    return check_function(
+        function, _best_split_with_ties, _split_cases(), name="best_split", compare=_compare_split,
+        task="Write best_split(X, y): try every column and every threshold midway between neighbouring "
+             "distinct values; return the (feature, threshold, score) with the lowest weighted Gini.",
+        hint=("For each column, sort its distinct values; the candidate thresholds lie halfway between "
+              "neighbours. Score each by the Gini of the two sides, weighted by their sizes.",
+              "Keep the best triple seen so far and replace it only when a score is strictly lower; "
+              "the left side is the samples with value <= threshold."),
+        mistakes=[
+            (_split_not_divided, "The score is a weighted average: divide the weighted sum by the "
+                                 "number of samples n."),
+            (_unweighted_split, "Weight each side by its share of the samples, n_left/n and n_right/n: "
+                                "a plain average of the two Gini values favours cutting off one sample."),
+            (_worst_split, "That is the split with the HIGHEST impurity: keep the lowest."),
+            (_first_feature_split, "Loop over every column of X, not only the first."),
+            (_split_at_values, "Put the threshold halfway between two neighbouring distinct values, "
+                               "not on a value itself."),
+        ])
+
+
+def _unweighted_split(X, y):
+    best = (None, None, np.inf)
+    X, y = np.asarray(X, float), np.asarray(y)
+    for feature in range(X.shape[1]):
+        values = np.unique(X[:, feature])
+        for t in (values[:-1] + values[1:]) / 2:
+            left = X[:, feature] <= t
+            score = (trees.gini(y[left]) + trees.gini(y[~left])) / 2
+            if score < best[2] - 1e-12:
+                best = (feature, float(t), float(score))
+    return best
+
+
+def _split_not_divided(X, y):
+    feature, threshold, score = _best_split(X, y)
+    return feature, threshold, score * len(y)
+
+
+def _worst_split(X, y):
+    worst = (None, None, -np.inf)
+    for feature, threshold, score in _splits(X, y, trees.gini):
+        if score > worst[2] + 1e-12:
+            worst = (feature, threshold, score)
+    return worst
+
+
+def _first_feature_split(X, y):
+    return _best_split(np.asarray(X, float)[:, :1], y)
+
+
+def _split_at_values(X, y):
+    feature, threshold, score = _best_split(X, y)
+    values = np.unique(np.asarray(X, float)[:, feature])
+    return feature, float(values[values <= threshold].max()), score
+
+
+def _random_tree_case(rng, n, depth, label):
+    X = rng.uniform(0, 10, (n, 2)).round(1)
+    y = (np.sin(X[:, 0]) + 0.1 * X[:, 1] + 0.2 * rng.normal(size=n)).round(3)
+    tree = trees.grow_tree(X, y, "squared_error", max_depth=depth)
+    X_new = rng.uniform(0, 10, (7, 2)).round(1)
+    return Case((tree, X_new), label)
+
+
+def _thresholds(node):
+    if node.feature is None:
+        return []
+    return [(node.feature, node.threshold)] + _thresholds(node.left) + _thresholds(node.right)
+
+
+def _predict_cases():
+    rng = np.random.default_rng()
+    cases = [_random_tree_case(rng, 30, 2, "a tree of depth 2"), _random_tree_case(rng, 40, None, "a deep tree")]
+    # a sample exactly on a threshold goes left (<=)
+    tree = trees.grow_tree(*_xy_on_grid(rng), "squared_error")
+    on = np.array([[t if f == 0 else 5.0, t if f == 1 else 5.0] for f, t in _thresholds(tree)])
+    cases.append(Case((tree, on), "samples exactly on the thresholds (they go left)"))
+    cases.append(Case((trees.Node(value=0.7, n_samples=5), rng.uniform(0, 10, (3, 2))), "a tree that is one leaf"))
+    cases.append(Case((trees.Node(0.0, 1, 2.0, trees.Node(-1.0), trees.Node(1.0)), np.array([[9.0, 1.0], [0.0, 3.0]])),
+                      "one split on the second column"))
+    cases.append(Case((tree, rng.uniform(0, 10, (1, 2)).round(1)), "a single row"))
+    return cases
+
+
+def _xy_on_grid(rng):
+    X = rng.integers(0, 10, (25, 2)).astype(float)
+    return X, X[:, 0] - 0.5 * X[:, 1] + rng.normal(0, 0.5, 25).round(2)
+
+
+def _predict_strict(node, X):
+    out = []
+    for x in np.asarray(X, float):
+        here = node
+        while here.feature is not None:
+            here = here.left if x[here.feature] < here.threshold else here.right
+        out.append(here.value)
+    return np.array(out)
+
+
+def _predict_swapped(node, X):
+    out = []
+    for x in np.asarray(X, float):
+        here = node
+        while here.feature is not None:
+            here = here.right if x[here.feature] <= here.threshold else here.left
+        out.append(here.value)
+    return np.array(out)
+
+
+@exercise
+def predict_tree_function(function) -> Feedback:
+    """Function exercise: ``predict_tree(node, X)``, one leaf value per row of ``X``."""
+    return check_function(
+        function, trees.predict_tree, _predict_cases(), name="predict_tree",
+        task="Write predict_tree(node, X): walk each row of X down from the root (left when "
+             "x[node.feature] <= node.threshold) until a leaf, and return the leaves' values as an array.",
+        hint=("A leaf is a node whose feature is None. For each row, start at the root and move to the "
+              "left or right child until you reach a leaf; collect its value.",
+              "Return one number per row, e.g. an array of length len(X); compare the row's value in "
+              "column node.feature with node.threshold, and equal goes left."),
+        mistakes=[(_predict_strict, "A sample exactly on the threshold goes LEFT: use <=, not <."),
+                  (_predict_swapped, "Left is the side with x <= threshold; you went the other way."),
+                  (lambda node, X: np.full(len(np.asarray(X)), node.value),
+                   "That is the root's value for every row: walk down to the leaves.")])
+
+
+def _bag_cases():
+    rng = np.random.default_rng()
+    cases = []
+    for n, n_trees, label in [(12, 5, "12 records, 5 trees"), (30, 20, "30 records, 20 trees")]:
+        X = rng.uniform(0, 10, (n, 2)).round(2)
+        y = (X[:, 0] - X[:, 1] + rng.normal(size=n)).round(3)
+        cases.append(Case((X, y, [rng.integers(0, n, n) for _ in range(n_trees)], stump_fit_predict), label))
+    X = rng.uniform(0, 10, (6, 1)).round(2)
+    y = X[:, 0].round(3)
+    cases.append(Case((X, y, [np.array([0, 0, 1, 2, 3, 4])], stump_fit_predict),
+                      "one tree; record 5 is out of the bag, the others never are (NaN)"))
+    cases.append(Case((X, y, [np.array([0, 1, 2, 3, 4, 4]), np.array([1, 2, 3, 4, 5, 5])],
+                       stump_fit_predict), "two trees: records 0 and 5 are each left out once"))
+    mean_only = _mean_fit_predict
+    cases.append(Case((X, y, [rng.integers(0, 6, 6) for _ in range(8)] + [np.array([5, 5, 5, 5, 5, 0])],
+                       mean_only), "a learner that predicts the training mean"))
+    return cases
+
+
+def _mean_fit_predict(X_train, y_train, X_new):
+    """Predict the mean of the training targets everywhere."""
+    return np.full(len(X_new), float(np.mean(y_train)))
+
+
+def _bag_in_bag_too(X, y, samples, fit_predict):
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    pred = np.mean([fit_predict(X[s], y[s], X) for s in samples], axis=0)
+    return pred, float(np.sqrt(np.mean((y - pred) ** 2)))
+
+
+def _bag_divided_by_all(X, y, samples, fit_predict):
+    oob, _ = _bag_with_oob(X, y, samples, fit_predict)
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    count = np.zeros(len(y))
+    for s in samples:
+        count[np.setdiff1d(np.arange(len(y)), s)] += 1
+    oob = np.where(count > 0, oob * count / len(samples), np.nan)
+    seen = count > 0
+    return oob, float(np.sqrt(np.mean((y[seen] - oob[seen]) ** 2)))
+
+
+def _compare_bag(got, expected) -> str:
+    """'' when (oob_prediction, oob_rmse) match the reference (NaN where NaN expected); else why not."""
+    if not isinstance(got, (tuple, list)) or len(got) != 2:
+        return "expected two values: (oob_prediction, oob_rmse)"
+    try:
+        prediction, rmse = np.asarray(got[0], dtype=float), float(got[1])
+    except (TypeError, ValueError):
+        return "expected an array of predictions and a number"
+    if prediction.shape != expected[0].shape:
+        return f"value 1 of 2: shape {prediction.shape}, expected shape {expected[0].shape}"
+    if not np.allclose(prediction, expected[0], rtol=1e-6, atol=1e-9, equal_nan=True):
+        return "value 1 of 2: the out-of-bag predictions differ"
+    if not np.isclose(rmse, expected[1], rtol=1e-6, atol=1e-9, equal_nan=True):
+        return "value 2 of 2: the RMSE differs"
+    return ""
+
+
+@exercise
+def bagging_oob_function(function) -> Feedback:
+    """Function exercise: ``bag_with_oob(X, y, samples, fit_predict) -> (oob_prediction, oob_rmse)``."""
+    return check_function(
+        function, _bag_with_oob, _bag_cases(), name="bag_with_oob", compare=_compare_bag,
+        task="Write bag_with_oob(X, y, samples, fit_predict): for each bootstrap sample, fit on it and "
+             "predict the records it left out; average each record's out-of-bag predictions (NaN if it "
+             "was never left out) and return them with their RMSE over the records that have one.",
+        hint=("The records a sample left out are those whose index is not in it. Keep, per record, "
+              "a running sum of its out-of-bag predictions and a count of them.",
+              "Divide each sum by its own count (not by the number of trees); records with count 0 get "
+              "NaN and are left out of the RMSE."),
+        mistakes=[(_bag_in_bag_too, "That averages every tree, including those that trained on the record: "
+                                    "only the trees whose sample LEFT IT OUT may predict it."),
+                  (_bag_divided_by_all, "Divide each record's sum by the number of trees that left it out, "
+                                        "not by the number of all trees.")])

@@ -1,0 +1,85 @@
+"""The Day 3 notebook keeps its promises: template, map of the day, honest labels, exercises and links."""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+from mlcourse.exercises import day3
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03_pitfalls.ipynb"
+
+
+def cells():
+    return json.loads(NOTEBOOK.read_text())["cells"]
+
+
+def text(kind):
+    return "\n".join("".join(c["source"]) for c in cells() if c["cell_type"] == kind)
+
+
+def tagged(tag):
+    return [c for c in cells() if tag in c.get("metadata", {}).get("tags", [])]
+
+
+def sections():
+    return [line[3:].strip() for line in text("markdown").splitlines() if re.match(r"## \d+\. ", line)]
+
+
+def test_sections_are_numbered_in_order_and_each_is_on_the_map():
+    numbers = [int(s.split(".")[0]) for s in sections()]
+    assert numbers == list(range(1, len(numbers) + 1))
+    the_map = text("markdown").split("### Map of the day", 1)[1].split("## 1.", 1)[0]
+    for title in sections():
+        name = title.split(". ", 1)[1].split(":")[0]
+        assert f"[{name}" in the_map, f"section {title!r} is not on the map of the day"
+    assert "glossary.md" in the_map and "stop here" in the_map
+
+
+def test_at_least_three_function_exercises_and_two_stretch_tasks():
+    functions = [c for c in tagged("exercise") if re.search(r"^def \w+\(", "".join(c["source"]), re.M)]
+    assert len(functions) >= 3
+    stretch_tasks = [c for c in tagged("stretch") if c["cell_type"] == "markdown"]
+    assert len(stretch_tasks) >= 2
+    for i, c in enumerate(cells()):
+        if c["cell_type"] == "markdown" and "stretch" in c.get("metadata", {}).get("tags", []):
+            follower = cells()[i + 1]
+            assert {"solution", "stretch"} <= set(follower["metadata"]["tags"])
+
+
+def test_no_hint_gives_away_a_solution_line():
+    tree = ast.parse(Path(day3.__file__).read_text())
+    strings = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    solution_lines = {line.strip() for c in tagged("solution") for line in "".join(c["source"]).splitlines()
+                      if len(line.strip()) > 20 and not line.strip().startswith(("#", "check.", "'''", "print("))}
+    leaked = [line for line in solution_lines for s in strings if line in s]
+    assert not leaked, leaked
+
+
+def test_class_weighted_scores_are_not_called_probabilities():
+    code = text("code")
+    assert "not a probability" in code
+    assert 'P(blast)"' not in code and "threshold on P(blast)" not in code
+
+
+def test_every_doi_is_a_link():
+    markdown = text("markdown")
+    dois = re.findall(r"10\.\d{4,}/[^\s)\]]+", markdown)
+    assert dois
+    for doi in set(dois):
+        assert f"(https://doi.org/{doi})" in markdown, f"{doi} is not a clickable link"
+
+
+def test_summary_is_computed_from_the_notebooks_own_pairs():
+    summary = [c for c in cells() if c["cell_type"] == "code" and "def pair(" in "".join(c["source"])]
+    assert summary, "the summary table of naive and honest pairs is missing"
+    printed = "".join("".join(o.get("text", "")) for o in summary[0]["outputs"])
+    n_better, n_pairs, n_real = map(int, re.search(r"better in (\d+) of (\d+) pairs; by more than the spread in (\d+)",
+                                                   printed).groups())
+    prose = text("markdown")
+    assert f"In {n_better} of the {n_pairs} pairs" in prose and f"in {n_real} of them" in prose
+
+
+def test_the_test_set_is_scored_once_in_the_workflow():
+    code = text("code")
+    assert code.count("final.predict(X_gm[test])") == 1

@@ -1,0 +1,55 @@
+"""Day 4 notebook as stored: the published coefficients are reproduced, and the day keeps its promises."""
+
+import json
+import re
+from pathlib import Path
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_random_forests.ipynb"
+
+
+def cells():
+    return json.loads(NOTEBOOK.read_text())["cells"]
+
+
+def text_of(cell) -> str:
+    out = []
+    for o in cell.get("outputs", []):
+        out.append("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", "")))
+    return "".join(out)
+
+
+def by_id(cell_id):
+    return next(c for c in cells() if c.get("id") == cell_id)
+
+
+def test_two_stage_coefficients_printed_match_the_paper():
+    printed = text_of(by_id("d4-81-check"))
+    assert "a = -1.02, b = 0.249, c = -0.00255, h = 7.3" in printed
+    assert printed.strip().endswith("True")
+    table = text_of(by_id("d4-81-fit"))
+    assert "stage 2 used 17 of the 23 earthquakes" in table
+
+
+def test_at_least_three_function_exercises_and_two_stretch_tasks():
+    tags = [c.get("metadata", {}).get("tags", []) for c in cells()]
+    sources = ["".join(c["source"]) for c in cells()]
+    functions = [s for s, t in zip(sources, tags) if "exercise" in t and s.lstrip().startswith("def ")]
+    assert len(functions) >= 3
+    stretch_tasks = [t for t in tags if "stretch" in t and "solution" not in t]
+    stretch_solutions = [t for t in tags if "stretch" in t and "solution" in t]
+    assert len(stretch_tasks) >= 2 and len(stretch_solutions) >= 2
+
+
+def test_map_glossary_and_clickable_dois():
+    markdown = "\n".join("".join(c["source"]) for c in cells() if c["cell_type"] == "markdown")
+    assert "**Map of the day**" in markdown and markdown.count("](glossary.md)") >= 2
+    dois = re.findall(r"doi:(10\.\S+?)\]\(https://doi\.org/(10\.\S+?)\)", markdown)
+    assert len(dois) >= 8 and all(a == b for a, b in dois)
+    bare = re.findall(r"(?<!\[)doi:10\.\S+", markdown)
+    assert not bare, f"DOIs that are not links: {bare}"
+
+
+def test_the_comparison_has_a_baseline_and_event_bootstrap_intervals():
+    scores = text_of(by_id("cell-040"))
+    assert "mean (baseline)" in scores and "mean RMSE per earthquake" in scores
+    assert "95% interval (event bootstrap)" in text_of(by_id("d4-82-boot"))
