@@ -31,6 +31,9 @@ OCEAN_UNITS = {
 # Instrument noise (1 standard deviation), typical of a CTD cast with pH and light sensors.
 OCEAN_NOISE = {"temperature_C": 0.02, "pressure_dbar": 0.5, "pH": 0.01, "salinity_psu": 0.01}
 LIGHT_RELATIVE_NOISE = 0.05
+# The light sensor's noise floor (dark noise and stray light), W/m²: below about 250 m the light
+# left (350 W/m² * exp(-0.04 * 250) = 0.016 W/m² at most) is lost in it, as in a real cast.
+LIGHT_NOISE_FLOOR = 0.01
 LIGHT_ATTENUATION = 0.04  # 1/m, clear open-ocean water (Beer-Lambert)
 SUN_DECLINATION = 23.4    # degrees: the profiles are "measured" at the June solstice
 MAX_DEPTH = 1000.0        # m: the submarine dives to 1000 m at most
@@ -130,7 +133,11 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
       decaying with depth as ``exp(-0.04 z)`` (Beer-Lambert);
     - longitude: only faint basin contrasts (the western Pacific warm pool,
       the saltier Atlantic), so that the inputs are nearly blind to it;
-    - Gaussian instrument noise of a CTD cast (``noise=False`` removes it).
+    - Gaussian instrument noise of a CTD cast (``noise=False`` removes it):
+      relative noise on light plus an additive noise floor of 0.01 W/m², so
+      that below about 250 m the light carries no information (without the
+      floor, ``log(light) + 0.04 z`` would give back the surface light, and
+      with it the hemisphere, at any depth).
 
     Positions are drawn uniformly over the ocean surface between 70°S and
     70°N and at depths from 0 to 1000 m (more samples near the surface, where
@@ -165,6 +172,7 @@ def make_ocean_profiles(n_samples: int = 2000, rng=None, noise: bool = True) -> 
         for name, sigma in OCEAN_NOISE.items():
             data[name] = data[name] + rng.normal(0.0, sigma, n)
         data["light_W_m2"] = data["light_W_m2"] * (1.0 + rng.normal(0.0, LIGHT_RELATIVE_NOISE, n))
+        data["light_W_m2"] = data["light_W_m2"] + rng.normal(0.0, LIGHT_NOISE_FLOOR, n)
         data["pressure_dbar"] = np.clip(data["pressure_dbar"], 0.0, None)
         data["light_W_m2"] = np.clip(data["light_W_m2"], 0.0, None)
     data.update(latitude_deg=lat, longitude_deg=lon, depth_m=z)

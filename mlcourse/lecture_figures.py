@@ -15,19 +15,20 @@ from .plotting import OKABE_ITO
 
 __all__ = ["TIMELINE", "SLIDE_CORRECTIONS", "ai_ml_dl_diagram", "ml_timeline", "ocean_profiles", "boxes_iou"]
 
-# The slides' "Machine Learning Is Not New!" timeline, with three dates corrected (see SLIDE_CORRECTIONS).
+# The slides' "Machine Learning Is Not New!" timeline, with dates corrected (see SLIDE_CORRECTIONS).
 TIMELINE = [
     (1957, "Perceptron (Rosenblatt)"),
     (1970, "Reverse-mode differentiation, the core of backpropagation (Linnainmaa)"),
     (1982, "Recurrent neural network (Hopfield)"),
     (1986, "Backpropagation popularised (Rumelhart, Hinton & Williams)"),
-    (1989, "Reinforcement learning (Q-learning)"),
-    (1995, "Random forests, SVM (the 'silver age')"),
-    (1997, "IBM Deep Blue beats Kasparov"),
-    (1997, "LSTM"),
-    (1998, "CNN: handwriting analysis"),
-    (2009, "ImageNet (the 'golden age')"),
+    (1989, "Q-learning (Watkins); CNN (LeCun et al.)"),
+    (1995, "Random decision forests (Ho), SVM (Cortes & Vapnik)"),
+    (1997, "IBM Deep Blue beats Kasparov; LSTM"),
+    (1998, "LeNet-5 reads handwritten digits"),
+    (2001, "Random forests (Breiman)"),
+    (2009, "ImageNet data set"),
     (2010, "Xavier initialisation; DeepMind founded"),
+    (2012, "AlexNet wins ImageNet (the 'golden age')"),
     (2014, "GAN; Google acquires DeepMind"),
     (2015, "TensorFlow"),
     (2016, "AlphaGo"),
@@ -40,6 +41,11 @@ SLIDE_CORRECTIONS = [
                               "1986: Rumelhart, Hinton & Williams make it the way to train networks"),
     ("2014: DeepMind, GAN", "2010: DeepMind founded; 2014: Google acquires it, and GANs appear"),
     ("2019: Neural ODE", "2018: Neural ODE (Chen et al., NeurIPS 2018)"),
+    ("1989: Reinforcement learning", "1989: Q-learning (Watkins), one reinforcement-learning method; "
+                                     "also CNNs (LeCun et al. 1989)"),
+    ("1995: Random forests", "1995: random decision forests (Ho); 2001: random forests (Breiman)"),
+    ("1998: CNN", "1989: the first CNNs (LeCun et al.); 1998: LeNet-5 reads handwritten digits"),
+    ("2009: golden age", "2009: the ImageNet data set; the 'golden age' from AlexNet (2012)"),
 ]
 
 
@@ -73,7 +79,7 @@ def ml_timeline(ax=None, events=TIMELINE):
         _, ax = plt.subplots(figsize=(11, 6.2))
     for start, end, name, colour in [(1969, 1985, "'dark age'", OKABE_ITO[7]),
                                      (1994.5, 2000, "'silver age'", OKABE_ITO[5]),
-                                     (2009, 2021, "'golden age'", OKABE_ITO[1])]:
+                                     (2012, 2021, "'golden age'", OKABE_ITO[1])]:
         ax.axvspan(start, end, color=colour, alpha=0.15, label=name)
     for row, (year, label) in enumerate(events):
         ax.plot(year, row, "o", color=OKABE_ITO[0], ms=8)
@@ -93,7 +99,8 @@ def ml_timeline(ax=None, events=TIMELINE):
 def ocean_profiles(df, axes=None):
     """Each ocean input against depth (depth downward), coloured by |latitude|."""
     if axes is None:
-        _, axes = plt.subplots(1, len(OCEAN_INPUTS), figsize=(15, 4.5), sharey=True)
+        _, axes = plt.subplots(1, len(OCEAN_INPUTS), figsize=(14, 4.5), sharey=True,
+                               constrained_layout=True)
     for ax, column in zip(axes, OCEAN_INPUTS):
         points = ax.scatter(df[column], df["depth_m"], c=np.abs(df["latitude_deg"]), s=4,
                             cmap="cividis_r", vmin=0, vmax=70)
@@ -101,7 +108,7 @@ def ocean_profiles(df, axes=None):
         ax.set_xlabel(column.split("_")[0] + (f" ({unit})" if unit else ""))
     axes[0].set_ylabel("depth (m)")
     axes[0].invert_yaxis()
-    plt.colorbar(points, ax=list(axes), label="|latitude| (°)", pad=0.01)
+    plt.colorbar(points, ax=list(axes), label="|latitude| (°)", pad=0.01, fraction=0.03)
     return axes
 
 

@@ -108,6 +108,30 @@ def test_baseline_mae_mistakes():
     assert "RMSE" in check.baseline_mae(np.sqrt(np.mean(err ** 2)), train, test).hint
     assert "m²" in check.baseline_mae(np.mean(err ** 2), train, test).hint
     assert "TRAINING data" in check.baseline_mae(np.mean(np.abs(test - test.mean())), train, test).hint
+    held_back = np.array([30.0, 1.0])
+    assert "TEST set" in check.baseline_mae(np.mean(np.abs(held_back - 5.0)), train, test, y_test=held_back).hint
+
+
+def test_least_squares_w_rejects_close_but_wrong_methods():
+    xs = np.linspace(10, 1000, 30)
+    ys = 0.99 * xs + np.random.default_rng(0).normal(0, 5, 30)
+    assert check.least_squares_w(np.sum(xs * ys) / np.sum(xs * xs), xs, ys)
+    assert not check.least_squares_w(np.mean(ys) / np.mean(xs), xs, ys)
+    assert not check.least_squares_w(np.polyfit(xs, ys, 1)[0], xs, ys)
+
+
+def test_loss_values_recognises_log10_and_reports_both():
+    pr, tr = np.array([1.0, 3.0]), np.array([2.0, 1.0])
+    p, t = np.array([0.8, 0.3]), np.array([1, 0])
+    mse = np.mean((pr - tr) ** 2)
+    bce10 = -np.mean(t * np.log10(p) + (1 - t) * np.log10(1 - p))
+    assert "np.log" in check.loss_values(mse, bce10, pr, tr, p, t).hint
+    right = check.loss_values(mse, bce10 * np.log(10), pr, tr, p, t)
+    assert right and "mse_value" in right.message and "bce_value" in right.message
+
+
+def test_dense_forward_untransposed_gets_its_hint():
+    assert "untransposed" in check.dense_forward_function(lambda X, W, b: X @ W + b).hint
 
 
 def test_learning_rate_choices():
@@ -124,12 +148,23 @@ CANDIDATES = {(16, 0.01): {"training MAE (m)": 4.0, "validation MAE (m)": 5.0},
               (32, 0.03): {"training MAE (m)": 3.5, "validation MAE (m)": 3.0}}
 
 
+VAL, TRAIN = "validation MAE (m)", "training MAE (m)"
+
+
 def test_validation_choice_accepts_both_of_a_tie_and_warns_about_training_error():
-    assert check.validation_choice((16, 0.03), CANDIDATES)
-    assert check.validation_choice([32, 0.03], CANDIDATES)          # the tie: both are right
-    assert "TRAINING" in check.validation_choice((32, 0.01), CANDIDATES).message
-    assert "not one of" in check.validation_choice((8, 0.1), CANDIDATES).message
-    assert check.validation_choice(..., CANDIDATES).status == "unanswered"
+    assert check.validation_choice((16, 0.03), VAL, CANDIDATES)
+    assert check.validation_choice([32, 0.03], VAL, CANDIDATES)          # the tie: both are right
+    assert "TRAINING" in check.validation_choice((32, 0.01), VAL, CANDIDATES).message
+    assert "not one of" in check.validation_choice((8, 0.1), VAL, CANDIDATES).message
+    assert check.validation_choice(..., VAL, CANDIDATES).status == "unanswered"
+    assert check.validation_choice((16, 0.03), ..., CANDIDATES).status == "unanswered"
+
+
+def test_validation_choice_catches_a_choice_by_training_error_even_when_the_rows_agree():
+    same_best = {(16, 0.01): {TRAIN: 4.0, VAL: 5.0}, (16, 0.03): {TRAIN: 2.0, VAL: 3.0}}
+    feedback = check.validation_choice((16, 0.03), TRAIN, same_best)
+    assert not feedback and "TRAINING" in feedback.message
+    assert not check.validation_choice((16, 0.03), "width", same_best)
 
 
 # ---------------------------------------------------------------- function exercises
@@ -298,7 +333,16 @@ def test_no_check_crashes_on_any_wrong_answer():
         "cat_detection": ({"accuracy": 0.9, "precision": 1.0, "recall": 0.5}, {"y_true": truth, "y_pred": pred}),
         "iou": ({"answer": 2 / 6}, {"box_a": [0, 0, 2, 2], "box_b": [1, 0, 3, 2]}),
         "baseline_mae": ({"answer": np.mean(np.abs(np.array([0.0, 4.0, 20.0]) - 5.0))},
-                         {"y_train": [0.0, 10.0], "y_test": [0.0, 4.0, 20.0]}),
-        "validation_choice": ({"answer": (16, 0.03)}, {"candidates": CANDIDATES}),
+                         {"y_train": [0.0, 10.0], "y_eval": [0.0, 4.0, 20.0], "y_test": [30.0, 1.0]}),
+        "validation_choice": ({"answer": (16, 0.03), "column": VAL}, {"candidates": CANDIDATES}),
     }
     assert_checks_never_crash(check, valid_calls)
+
+
+def test_backprop_scaffold_left_blank_is_not_answered_yet():
+    def scaffold(X, y, W1, b1, W2, b2):
+        H = np.tanh(X @ W1.T + b1)
+        d_yhat = 2 * (H @ W2.T + b2 - y) / y.size
+        dW1, db1 = ..., ...
+        return {"W1": dW1, "b1": db1, "W2": d_yhat.T @ H, "b2": d_yhat.sum(axis=0)}
+    assert check.backprop_function(scaffold).status == "unanswered"

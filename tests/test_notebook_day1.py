@@ -95,7 +95,7 @@ def test_the_landscape_networks_are_named_with_their_printed_sizes():
                          outputs_text(cell_by_code("loss_slice_2d(")))
     assert [(name, int(n)) for name, _, n in printed] == [("narrow", 15), ("wide", 449)]
     text = next(source(c) for c in cells() if "valley ($\\alpha = \\beta = 0$)" in source(c))
-    assert "its 15 weights" in text
+    assert "its 15 parameters" in text
 
 
 def test_function_exercises_and_stretch_tasks():
@@ -139,5 +139,6 @@ def test_no_hint_contains_solution_code():
 def test_numbers_in_the_investigation_are_printed_above():
     text = "".join(source(c) for c in cells() if c["cell_type"] == "markdown")
     printed = "".join(outputs_text(c) for c in cells() if c["cell_type"] == "code")
-    for number in ("0.9464", "0.3050", "0.0044", "0.0015", "0.0078", "91.7", "0.5536"):
+    for number in ("0.9466", "0.3571", "0.0024", "0.0008", "0.0097", "92.0", "6.2072", "124.66", "0.924",
+                   "1.355", "2.400", "13.4", "17.0"):
         assert number in text and number in printed, number

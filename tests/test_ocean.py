@@ -102,3 +102,16 @@ def test_bad_arguments():
         make_ocean_profiles(0)
     with pytest.raises(TypeError, match="rng must be"):
         make_ocean_profiles(10, rng="x")
+
+
+def test_deep_light_carries_no_hemisphere(ocean):
+    """Below the noise floor, light cannot tell 25°N from 25°S; above it, it can."""
+    z = ocean.pressure_dbar / 1.01
+    surface_estimate = np.log(np.clip(ocean.light_W_m2, 1e-12, None)) + 0.04 * z
+    says_north = surface_estimate > np.log(321.0)   # 350 cos(35 - 23.4): north of it within 35°
+    tropics = ocean.latitude_deg.abs() < 35
+    north = ocean.latitude_deg > 0
+    shallow = tropics & ocean.depth_m.between(60, 150)
+    deep = tropics & (ocean.depth_m > 300)
+    assert (says_north[shallow] == north[shallow]).mean() > 0.8
+    assert abs((says_north[deep] == north[deep]).mean() - 0.5) < 0.03

@@ -88,7 +88,7 @@ def test_lecture_figures():
     assert years["Neural"] == 2018 and (1986, "Backpropagation popularised (Rumelhart, Hinton & Williams)") in lf.TIMELINE
     assert any(year == 2010 and "DeepMind founded" in label for year, label in lf.TIMELINE)
     assert [year for year, _ in lf.TIMELINE] == sorted(year for year, _ in lf.TIMELINE)
-    assert len(lf.SLIDE_CORRECTIONS) == 3
+    assert len(lf.SLIDE_CORRECTIONS) == 7
     ax = lf.ml_timeline()
     assert ax.get_xlabel() == "year" and len(ax.texts) == len(lf.TIMELINE)
     ax = lf.ai_ml_dl_diagram()
@@ -135,3 +135,13 @@ def test_landscape_pair_shares_one_colour_scale():
     assert [ax.get_title() for ax in axes[:2]] == ["a", "b"]
     fig = axes[0].figure
     assert len(fig.axes) == 3          # two maps and one colour bar
+
+
+def test_plot_descent_path_2d_draws_the_path_on_contours():
+    x = np.linspace(0.1, 1.0, 10)
+    ws, bs = check.references.gradient_descent_bias(x, x + 0.2, 0.0, 0.0, 0.5, 50)
+    ax = demos.plot_descent_path_2d(x, x + 0.2, ws, bs, steps=(10,))
+    assert ax.get_xlabel().startswith("weight w") and ax.get_ylabel() == "bias b (m)"
+    path = ax.lines[0].get_xydata()
+    assert np.allclose(path[:, 0], ws) and np.allclose(path[:, 1], 1000 * bs)
+    plt.close("all")

@@ -50,7 +50,8 @@ def least_squares_w(answer, x, y) -> Feedback:
                                   "weight each x_i y_i product, then divide by the sum of the x_i squared."),
         (np.polyfit(x, y, 1)[0], "That is the slope of a line with an intercept; y = w x has none."),
     ]
-    return check_value(answer, expected, name="w_best", mistakes=mistakes,
+    # rtol 1e-6: the closed form is exact, and the wrong methods above land within 1e-3 of it.
+    return check_value(answer, expected, name="w_best", mistakes=mistakes, rtol=1e-6,
                        task="Compute the w that minimises the mean-squared error.",
                        hint=("Set dL/dw = 0 for L = mean (w x_i - y_i)^2 and solve for w.",
                              "dL/dw = 2 mean((w x_i - y_i) x_i) = 0 gives w times the sum of x_i^2 "
@@ -212,8 +213,10 @@ def dense_forward_function(dense_forward) -> Feedback:
 
     def case(n, n_in, n_out, label):
         return Case((rng.normal(size=(n, n_in)), rng.normal(size=(n_out, n_in)), rng.normal(size=n_out)), label)
-    cases = [case(6, 5, 3, "a batch of 6 submarine measurements, 5 inputs, 3 outputs"),
-             case(4, 3, 3, "as many inputs as outputs"),
+    # The square case comes first: there a transposed W gives a wrong result instead of an error,
+    # so the mistake's own hint can be recognised.
+    cases = [case(4, 3, 3, "as many inputs as outputs"),
+             case(6, 5, 3, "a batch of 6 submarine measurements, 5 inputs, 3 outputs"),
              case(1, 4, 2, "one sample"),
              case(5, 2, 1, "one output"),
              Case((rng.normal(size=(3, 4)), rng.normal(size=(2, 4)), np.zeros(2)), "zero bias"),
@@ -285,11 +288,20 @@ def loss_values(mse_value, bce_value, y_pred_reg, y_true_reg, p_pred, y_true_cls
         return mse_check
     p, t = check_vector(p_pred, "p_pred"), check_vector(y_true_cls, "y_true")
     terms = t * np.log(p) + (1 - t) * np.log(1 - p)
-    return check_value(bce_value, losses.binary_cross_entropy(p, t), name="bce_value", mistakes=[
+    bce = losses.binary_cross_entropy(p, t)
+    bce_check = check_value(bce_value, bce, name="bce_value", mistakes=[
         (-np.sum(terms), "That is the slides' sum; mlcourse (like PyTorch) uses the mean: divide by N."),
         (np.mean(terms), "The sign: log of a probability is negative, the loss has a minus in front."),
         (-np.mean(t * np.log(p)), "The (1 - y') log(1 - y) term for the negatives is missing."),
-    ], hint=("For a label 1 the term is log y, for a label 0 it is log(1 - y); average with a minus.",))
+        (-np.mean(terms) / np.log(10), "That is the logarithm to base 10: the cross-entropy uses the natural "
+                                       "logarithm, np.log."),
+        (-np.mean(terms) / np.log(2), "That is the logarithm to base 2: the cross-entropy here uses the "
+                                      "natural logarithm, np.log."),
+    ], hint=("For a label 1 the term is log y, for a label 0 it is log(1 - y) (natural logarithms); "
+             "average with a minus.",))
+    if not bce_check:
+        return bce_check
+    return correct(f"mse_value = {losses.mse(y_pred_reg, y_true_reg):.4g}, bce_value = {bce:.4f}")
 
 
 # ---------------------------------------------------------------- section 16: back-propagation
@@ -376,6 +388,14 @@ def _compare_gradients(got, expected) -> str:
 def backprop_function(backprop) -> Feedback:
     """Function exercise: the gradients of a tanh hidden layer and a linear output under the MSE."""
     rng = _fresh_rng()
+    if callable(backprop):
+        try:   # the handed-out cell returns dW1, db1 = ..., ...: not answered yet
+            tried = backprop(np.ones((2, 2)), np.ones((2, 1)), np.ones((2, 2)), np.ones(2), np.ones((1, 2)),
+                             np.ones(1))
+            if isinstance(tried, dict) and any(value is Ellipsis for value in tried.values()):
+                return unanswered("backprop", "Fill in the gradients of the hidden layer: dH, dZ, dW1 and db1.")
+        except Exception:  # noqa: BLE001 - check_function reports the error on a real case
+            pass
 
     def case(n, n_in, n_hidden, n_out, label, scale=1.0):
         return Case((rng.normal(size=(n, n_in)), rng.normal(size=(n, n_out)),
@@ -547,38 +567,68 @@ def iou(answer, box_a, box_b) -> Feedback:
 
 
 @exercise
-def baseline_mae(answer, y_train, y_test) -> Feedback:
-    """Exercise: MAE of always predicting the training mean, in the units of y."""
-    y_train, y_test = check_vector(y_train, "y_train"), check_vector(y_test, "y_test")
-    guess = np.full_like(y_test, y_train.mean())
-    mistakes = [(metrics.root_mean_squared_error(y_test, guess),
+def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
+    """Exercise: MAE on ``y_eval`` of always predicting the training mean, in the units of y.
+
+    ``y_test`` (optional) is the held-back test set, passed only to recognise
+    the slip of evaluating on it.
+    """
+    y_train, y_eval = check_vector(y_train, "y_train"), check_vector(y_eval, "y_eval")
+    guess = np.full_like(y_eval, y_train.mean())
+    mistakes = [(metrics.root_mean_squared_error(y_eval, guess),
                  "That is the RMSE; the MAE averages |error| without squaring."),
-                (metrics.mean_squared_error(y_test, guess), "That is the MSE (in m²); the MAE is in metres."),
-                (metrics.mean_absolute_error(y_test, np.full_like(y_test, np.median(y_train))),
+                (metrics.mean_squared_error(y_eval, guess), "That is the MSE (in m²); the MAE is in metres."),
+                (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, np.median(y_train))),
                  "Predict the training MEAN, not the median."),
-                (metrics.mean_absolute_error(y_test, np.full_like(y_test, y_test.mean())),
+                (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, y_eval.mean())),
                  "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data.")]
-    return check_value(answer, metrics.mean_absolute_error(y_test, guess), name="baseline", unit="m",
-                       mistakes=mistakes, task="The MAE of always predicting the training mean depth.",
-                       hint=("Predict the mean of the training depths for every measurement you evaluate on; average "
+    if y_test is not None:
+        y_test = check_vector(y_test, "y_test")
+        mistakes.append((metrics.mean_absolute_error(y_test, np.full_like(y_test, y_train.mean())),
+                         "That is the error on the TEST set (Y[test, 2]), which waits until the end: "
+                         "evaluate on the validation set, Y[val, 2]."))
+    return check_value(answer, metrics.mean_absolute_error(y_eval, guess), name="baseline", unit="m",
+                       mistakes=mistakes, task="The MAE on the validation set of always predicting the "
+                                               "training mean depth.",
+                       hint=("Predict the mean of the training depths for every validation measurement; average "
                              "the absolute errors.",
-                             "The error of one measurement is its depth minus the training mean; take "
-                             "the absolute value before averaging."))
+                             "The error of one measurement is its depth minus the training mean; take the "
+                             "absolute value before averaging. (metrics.mean_absolute_error wants an array of "
+                             "predictions: np.full_like(y, value) makes one.)"))
 
 
 # ---------------------------------------------------------------- section 19: the investigation
 @exercise
-def validation_choice(answer, candidates: dict) -> Feedback:
+def validation_choice(answer, column, candidates: dict) -> Feedback:
     """Exercise: the configuration with the lowest validation error (ties: any of the lowest).
 
-    ``candidates`` maps ``(width, learning_rate)`` to a dict with the keys
-    ``"training MAE (m)"`` and ``"validation MAE (m)"``.
+    ``column`` is the name of the table column the student chose by: the
+    justification, which catches a choice by training error even where the
+    same candidate is best on both columns. ``candidates`` maps
+    ``(width, learning_rate)`` to a dict with the keys ``"training MAE (m)"``
+    and ``"validation MAE (m)"`` (and possibly others).
     """
-    if is_blank(answer):
-        return unanswered("chosen", "Pick the (width, learning_rate) you would keep.")
+    if is_blank(answer) or is_blank(column):
+        return unanswered("chosen and column", "Pick the (width, learning_rate) you would keep, and name the "
+                                               "column you chose by.")
+    columns = list(next(iter(candidates.values())))
+    if not isinstance(column, str) or column not in columns:
+        return incorrect(f"`column` should be one of the column names of the table, {columns}; got {column!r}.",
+                         "Copy the column's name, in quotes.", mistake=True)
+    if column == "training MAE (m)":
+        return incorrect("You chose by the TRAINING error.",
+                         "The training error rewards memorising: choose on the data the network did not "
+                         "train on.", mistake=True)
+    if column != "validation MAE (m)":
+        return incorrect(f"{column!r} does not measure the error on unseen data.",
+                         "Which column measures the error on measurements the network was not trained on?",
+                         mistake=True)
     try:
         key = tuple(float(v) for v in answer)
     except (TypeError, ValueError, OverflowError):
+        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {answer!r}.",
+                         "Copy one row label of the table, for example (16, 0.01).", mistake=True)
+    if len(key) != 2:
         return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {answer!r}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
     table = {tuple(float(v) for v in k): row for k, row in candidates.items()}

@@ -27,12 +27,13 @@ from . import interactive_figure
 __all__ = ["plot_single_neuron", "single_neuron_widget", "plot_activation", "activation_widget",
            "QUIZ_OPTIONS", "layer_quiz", "learning_rate_curves", "plot_learning_rates",
            "learning_rate_widget", "plot_roc_threshold", "roc_threshold_widget", "plot_descent_path",
+           "plot_descent_path_2d",
            "longitude_error", "plot_landscape_pair"]
 
 
 # ------------------------------------------------------------------ y = w x
-def plot_single_neuron(x, y, w, ax=None, xlabel="x", ylabel="y"):
-    """Data points, the neuron's line ``y = w x``, the errors, and the MSE in the title."""
+def plot_single_neuron(x, y, w, ax=None, xlabel="x", ylabel="y", mse_unit=""):
+    """Data points, the neuron's line ``y = w x``, the errors, and the MSE (in ``mse_unit``) in the title."""
     x, y = check_vector(x, "x"), check_vector(y, "y")
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 4))
@@ -41,7 +42,7 @@ def plot_single_neuron(x, y, w, ax=None, xlabel="x", ylabel="y"):
     ax.scatter(x, y, color=OKABE_ITO[0], zorder=3, label="data")
     grid = np.linspace(min(0.0, x.min()), x.max(), 50)
     ax.plot(grid, w * grid, color=OKABE_ITO[1], lw=2.5, label=f"y = {w:.2f} x")
-    ax.set_title(f"w = {w:.2f}:  MSE = {np.mean((pred - y) ** 2):.3g}")
+    ax.set_title(f"w = {w:.2f}:  MSE = {np.mean((pred - y) ** 2):.3g}" + (f" {mse_unit}" if mse_unit else ""))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.legend(loc="upper left")
@@ -129,7 +130,7 @@ def plot_learning_rates(curves: dict, ax=None, ylim=(1e-3, 1e2)):
     where it leaves and the word "diverged" in its label.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 4))
+        _, ax = plt.subplots(figsize=(7, 4), constrained_layout=True)
     top = ylim[1]
     for colour, (lr, history) in zip(OKABE_ITO, curves.items()):
         history = np.asarray(history, dtype=float)
@@ -166,7 +167,7 @@ def plot_roc_threshold(y_true, scores, threshold, axes=None, class_names=("negat
     ``class_names`` names the classes 0 and 1 in the confusion matrix.
     """
     if axes is None:
-        _, axes = plt.subplots(1, 2, figsize=(10.5, 4.2))
+        _, axes = plt.subplots(1, 2, figsize=(11, 4.4), constrained_layout=True)
     y_true, scores = check_vector(y_true, "y_true"), check_vector(scores, "scores")
     fpr, tpr, _ = metrics.roc_curve(y_true, scores)
     y_pred = (scores >= threshold).astype(float)
@@ -208,7 +209,38 @@ def plot_descent_path(x, y, ws, ax=None, w_best=None):
         ax.axvline(w_best, color="grey", ls="--", lw=1.2, label=f"closed form, w_best = {w_best:.3f}")
     ax.set_xlabel("weight w (m per dbar)")
     ax.set_ylabel("loss L(w) (MSE, km²)")
-    ax.legend(loc="upper right")
+    ax.legend(loc="upper center", framealpha=0.9)
+    return ax
+
+
+def plot_descent_path_2d(x, y, ws, bs, ax=None, steps=(10, 100), scale_b=1000.0, b_unit="m"):
+    """Contours of ``L(w, b) = mean (w x + b - y)^2`` and the path of gradient descent on them.
+
+    ``bs`` is drawn multiplied by ``scale_b`` (km to m by default); the steps
+    listed in ``steps`` are labelled on the path.
+    """
+    x, y = check_vector(x, "x"), check_vector(y, "y")
+    ws, bs = check_vector(ws, "ws"), check_vector(bs, "bs")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 4.5), constrained_layout=True)
+    w_grid = np.linspace(min(ws.min(), ws[-1] - 0.1) - 0.05, max(ws.max(), ws[-1] + 0.1) + 0.05, 120)
+    b_grid = np.linspace(min(bs.min(), bs[-1] - 0.05) - 0.02, max(bs.max(), bs[-1] + 0.05) + 0.02, 120)
+    W, B = np.meshgrid(w_grid, b_grid)
+    loss = np.mean((W[..., None] * x + B[..., None] - y) ** 2, axis=-1)
+    levels = np.quantile(loss, np.linspace(0.0, 1.0, 14) ** 2)[1:]
+    contours = ax.contour(W, B * scale_b, loss, levels=levels, cmap=SEQUENTIAL, linewidths=1.2)
+    plt.colorbar(contours, ax=ax, label="loss L(w, b) (MSE, km²)", format="%.3g")
+    ax.plot(ws, bs * scale_b, "-", color=OKABE_ITO[1], lw=1.5, label="gradient descent")
+    ax.plot(ws[0], bs[0] * scale_b, "s", color=OKABE_ITO[3], ms=9, label="start")
+    ax.plot(ws[-1], bs[-1] * scale_b, "*", color="black", ms=13, label=f"step {len(ws) - 1}")
+    for step in steps:
+        if step < len(ws):
+            ax.plot(ws[step], bs[step] * scale_b, "o", color=OKABE_ITO[1], ms=7)
+            ax.annotate(f"step {step}", (ws[step], bs[step] * scale_b), textcoords="offset points",
+                        xytext=(8, 6), fontsize=11)
+    ax.set_xlabel("weight w (m per dbar)")
+    ax.set_ylabel(f"bias b ({b_unit})")
+    ax.legend(loc="upper right", framealpha=0.9)
     return ax
 
 
