@@ -117,7 +117,7 @@ def _event_index(event, n: int):
     return np.unique(event, return_inverse=True)
 
 
-def fit_gmpe(magnitude, distance_km, pga_g, h_grid=np.arange(1.0, 20.01, 0.1)) -> GMPE:
+def fit_gmpe(magnitude, distance_km, pga_g, h_grid=np.arange(1.0, 20.01, 0.1), weights=None) -> GMPE:
     """One-stage least-squares fit of the Joyner-Boore form, every record weighted alike.
 
     For each ``h`` of the grid, (a, b, c) follow from linear least squares on
@@ -129,6 +129,9 @@ def fit_gmpe(magnitude, distance_km, pga_g, h_grid=np.arange(1.0, 20.01, 0.1)) -
     magnitude, distance_km, pga_g : array-like of shape (n_records,)
     h_grid : array-like
         Fictitious depths to try, in km.
+    weights : array-like of shape (n_records,), optional
+        Weight of each record's squared residual (e.g. ``1 / n_e`` gives every
+        earthquake the same total weight); default: all alike.
 
     Returns
     -------
@@ -142,11 +145,15 @@ def fit_gmpe(magnitude, distance_km, pga_g, h_grid=np.arange(1.0, 20.01, 0.1)) -
     (0.249, 7.3)
     """
     M, R, y = _records(magnitude, distance_km, pga_g)
+    root_w = np.ones_like(M) if weights is None else np.sqrt(check_vector(weights, "weights"))
+    check_consistent_length(magnitude=M, weights=root_w)
+    if np.any(root_w < 0) or not np.any(root_w > 0):
+        raise ValueError("weights must be >= 0 and not all zero.")
     best = None
     for h in check_vector(h_grid, "h_grid"):
         r = np.sqrt(R ** 2 + h ** 2)
-        design = np.c_[np.ones_like(M), M, r]
-        target = y + np.log10(r)
+        design = np.c_[np.ones_like(M), M, r] * root_w[:, None]
+        target = (y + np.log10(r)) * root_w
         coef, *_ = np.linalg.lstsq(design, target, rcond=None)
         sse = np.sum((design @ coef - target) ** 2)
         if best is None or sse < best[0] - 1e-12:
@@ -381,12 +388,14 @@ def rmse_by_group(y_true, y_pred, groups):
     return labels, np.sqrt(mse)
 
 
-def bootstrap_rmse_difference(y_true, pred_a, pred_b, groups, n_boot: int = 2000, rng=None):
+def bootstrap_rmse_difference(y_true, pred_a, pred_b, groups, n_boot: int = 2000, rng=None,
+                              per_event: bool = False):
     """Pooled RMSE of ``pred_a`` minus that of ``pred_b``, with a 95 % interval from an event bootstrap.
 
     Whole groups (earthquakes) are drawn with replacement, so the interval
     carries the event-to-event variability that a bootstrap over records
-    would hide.
+    would hide. With ``per_event=True`` the score is the mean of the
+    per-event RMSEs (every earthquake counts once) instead of the pooled RMSE.
 
     Returns
     -------
@@ -396,6 +405,9 @@ def bootstrap_rmse_difference(y_true, pred_a, pred_b, groups, n_boot: int = 2000
     >>> d, lo, hi = bootstrap_rmse_difference(y, y + 0.2, y + 0.1, groups, rng=np.random.default_rng(0))
     >>> round(d, 3), round(lo, 3), round(hi, 3)
     (0.1, 0.1, 0.1)
+    >>> d, lo, hi = bootstrap_rmse_difference([0, 0, 0], [1, 1, 0], [0, 0, 0], [1, 1, 2], per_event=True, rng=0)
+    >>> round(d, 3), lo <= d <= hi
+    (0.5, True)
     """
     yt = check_vector(y_true, "y_true")
     pa, pb = check_vector(pred_a, "pred_a"), check_vector(pred_b, "pred_b")
@@ -405,6 +417,10 @@ def bootstrap_rmse_difference(y_true, pred_a, pred_b, groups, n_boot: int = 2000
     n = np.bincount(index)
     sq_a, sq_b = np.bincount(index, (yt - pa) ** 2), np.bincount(index, (yt - pb) ** 2)
     draws = generator.integers(0, len(n), (int(n_boot), len(n)))
+    if per_event:
+        rmse_a, rmse_b = np.sqrt(sq_a / n), np.sqrt(sq_b / n)
+        low, high = np.percentile((rmse_a - rmse_b)[draws].mean(axis=1), [2.5, 97.5])
+        return float(np.mean(rmse_a - rmse_b)), float(low), float(high)
     records = n[draws].sum(axis=1)
     diff = np.sqrt(sq_a[draws].sum(axis=1) / records) - np.sqrt(sq_b[draws].sum(axis=1) / records)
     whole = np.sqrt(sq_a.sum() / n.sum()) - np.sqrt(sq_b.sum() / n.sum())

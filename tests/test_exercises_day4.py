@@ -24,16 +24,42 @@ def test_best_split():
     assert "HIGHEST" in check.best_split(1.5, x, y).hint
 
 
+def test_best_split_accepts_a_threshold_that_makes_the_same_cut():
+    # the figure of section 1 draws 9.0: the same cut as the midpoint 6.75
+    feedback = check.best_split(9.0, HOUR, KIND)
+    assert feedback and "same cut as 6.75" in feedback.message
+    assert not check.best_split(10.0, HOUR, KIND)
+
+
+def test_number_checks_give_two_graded_hints():
+    from mlcourse.exercises import reset_attempts
+    for call in [lambda: check.gini_value(0.9, LABELS), lambda: check.best_split(20.5, HOUR, KIND),
+                 lambda: check.oob_fraction(0.2, 182),
+                 lambda: check.gmpe_prediction(0.5, ground_motion.JB1981, 6.5, 20.0),
+                 lambda: check.honest_score(0.5, 0.28, 0.24),
+                 lambda: check.overrated_feature("lat", NAMES, IMPURITY, PERMUTATION)]:
+        reset_attempts()
+        first, second = call().hint, call().hint
+        assert first and second and first != second and second != SOLUTION_POINTER
+
+
 def test_oob_fraction():
     assert check.oob_fraction((1 - 1 / 182) ** 182, 182)
+    assert check.oob_fraction(0.367, 182)
     assert "IS drawn" in check.oob_fraction(1 - (1 - 1 / 182) ** 182, 182).hint
+    assert "1/e" in check.oob_fraction(np.exp(-1), 182).hint
 
 
-def test_most_important():
-    names, imp = ["lat", "long", "mag"], [0.1, 0.3, 0.01]
-    assert check.most_important("long", names, imp)
-    assert "permutation" in check.most_important("lat", names, imp).hint
-    assert "not one of" in check.most_important("depth", names, imp).message
+NAMES = ["lat", "long", "mag", "stations", "random_number", "random_coin"]
+IMPURITY = [0.3, 0.5, 0.05, 0.05, 0.05, 0.01]
+PERMUTATION = [0.02, 0.2, 0.0, -0.003, 0.0, 0.0]
+
+
+def test_overrated_feature():
+    assert check.overrated_feature("random_number", NAMES, IMPURITY, PERMUTATION)
+    assert "MANY distinct" in check.overrated_feature("random_coin", NAMES, IMPURITY, PERMUTATION).hint
+    assert "real information" in check.overrated_feature("long", NAMES, IMPURITY, PERMUTATION).message
+    assert "not one of" in check.overrated_feature("depth", NAMES, IMPURITY, PERMUTATION).message
 
 
 def test_gmpe_prediction():
@@ -42,11 +68,27 @@ def test_gmpe_prediction():
     assert check.gmpe_prediction(pga, coef, 6.5, 20.0)
     assert "raise 10" in check.gmpe_prediction(np.log10(pga), coef, 6.5, 20.0).hint
     assert "m/s²" in check.gmpe_prediction(pga * 9.81, coef, 6.5, 20.0).hint
+    fitted = ground_motion.GMPE(-1.017, 0.2493, -0.002553, 7.30)
+    right = float(ground_motion.predict_pga(fitted, 6.5, 20.0))
+    assert "printed in the paper" in check.gmpe_prediction(pga, fitted, 6.5, 20.0).hint
+    r = np.hypot(20.0, fitted.h)
+    natural = 10 ** (fitted.a + fitted.b * 6.5 - np.log(r) + fitted.c * r)
+    assert "base-10" in check.gmpe_prediction(natural, fitted, 6.5, 20.0).hint
+    r_plus = 20.0 + fitted.h
+    plus = 10 ** (fitted.a + fitted.b * 6.5 - np.log10(r_plus) + fitted.c * r_plus)
+    assert "not R + h" in check.gmpe_prediction(plus, fitted, 6.5, 20.0).hint
+    other = ground_motion.GMPE(-1.229, 0.277, -0.00231, 6.64)
+    wrong = float(ground_motion.predict_pga(other, 6.5, 20.0))
+    assert "random effects" in check.gmpe_prediction(wrong, fitted, 6.5, 20.0,
+                                                     other_fits={"random effects fit": other}).hint
+    assert check.gmpe_prediction(right, fitted, 6.5, 20.0)
 
 
 def test_honest_score():
     assert check.honest_score(0.28, grouped_score=0.28, random_score=0.24)
     assert "same earthquake" in check.honest_score(0.24, 0.28, 0.24).message
+    assert check.honest_score(0.26, grouped_score=0.258, random_score=0.243)
+    assert "split_table[...]" in check.honest_score("leave one earthquake out", 0.258, 0.243).message
 
 
 def test_split_plot_and_widget():
@@ -129,6 +171,15 @@ def test_function_exercises_give_the_mistake_hints():
     assert "other way" in check.predict_tree_function(check._predict_swapped).hint
     assert "LEFT IT OUT" in check.bagging_oob_function(check._bag_in_bag_too).hint
     assert "number of trees that left it out" in check.bagging_oob_function(check._bag_divided_by_all).hint
+    assert "negative indices" in check.bagging_oob_function(check._bag_invert_indices).hint
+    assert "left.sum()" in check.best_split_function(check._split_len_of_mask).hint
+    assert "start EVERY row" in check.predict_tree_function(check._predict_root_once).hint
+
+    def swapped(X, y):
+        feature, threshold, score = trees.best_split(X, y, "gini")
+        return threshold, feature, score
+
+    assert "order is (feature, threshold, score)" in check.best_split_function(swapped).message
 
 
 def test_function_exercises_blank_then_hints_in_steps():
@@ -160,7 +211,7 @@ def test_references_are_the_readable_tree_of_mlcourse_trees():
 def test_oob_reference_against_the_forest_idea():
     """Out-of-bag predictions with the mean learner: each record gets the mean of the samples that left it out."""
     X, y = np.zeros((3, 1)), np.array([1.0, 2.0, 4.0])
-    oob, rmse = check._bag_with_oob(X, y, [np.array([0, 0, 1])], check._mean_fit_predict)
+    oob, rmse = check.bag_with_oob(X, y, [np.array([0, 0, 1])], check._mean_fit_predict)
     assert np.isnan(oob[:2]).all() and oob[2] == pytest.approx(4 / 3) and rmse == pytest.approx(4 - 4 / 3)
 
 
@@ -168,7 +219,8 @@ VALID_CALLS = {
     "gini_value": ({"answer": 0.375}, {"labels": LABELS}),
     "best_split": ({"answer": 6.75}, {"x": HOUR, "y": KIND}),
     "oob_fraction": ({"answer": (1 - 1 / 182) ** 182}, {"n_samples": 182}),
-    "most_important": ({"answer": "long"}, {"names": ["lat", "long"], "importances": [0.1, 0.3]}),
+    "overrated_feature": ({"answer": "random_number"},
+                          {"names": NAMES, "impurity": IMPURITY, "permutation": PERMUTATION}),
     "gmpe_prediction": ({"answer": float(ground_motion.predict_pga(ground_motion.JB1981, 6.5, 20.0))},
                         {"coef": ground_motion.JB1981, "magnitude": 6.5, "distance_km": 20.0}),
     "honest_score": ({"answer": 0.28}, {"grouped_score": 0.28, "random_score": 0.24}),

@@ -122,3 +122,27 @@ def test_event_bootstrap_interval_covers_the_difference_and_is_wider_with_few_ev
     # a bootstrap over records (each record its own group) understates the spread
     _, lo_r, hi_r = gm.bootstrap_rmse_difference(y, a, b, np.arange(200), rng=np.random.default_rng(0))
     assert hi_r - lo_r < hi - lo
+
+
+def test_per_event_bootstrap_weighs_every_earthquake_once():
+    # event 1 has 9 records predicted badly by a, event 2 one record predicted badly by b
+    groups = np.r_[np.ones(9), 2]
+    y = np.zeros(10)
+    a, b = np.r_[np.full(9, 0.4), 0.0], np.r_[np.zeros(9), 0.4]
+    pooled, _, _ = gm.bootstrap_rmse_difference(y, a, b, groups, rng=0)
+    per_event, lo, hi = gm.bootstrap_rmse_difference(y, a, b, groups, rng=0, per_event=True)
+    assert pooled > 0.2 and abs(per_event) < 1e-12 and lo <= per_event <= hi
+    rmse = gm.rmse_by_group(y, a, groups)[1].mean() - gm.rmse_by_group(y, b, groups)[1].mean()
+    assert np.isclose(per_event, rmse)
+
+
+def test_weighted_one_stage_fit():
+    M = np.array([5.0, 6.0, 7.0, 5.5, 6.5, 7.5]); R = np.array([5.0, 20.0, 80.0, 40.0, 10.0, 150.0])
+    pga = gm.predict_pga(gm.JB1981, M, R)
+    assert gm.fit_gmpe(M, R, pga, weights=np.arange(1.0, 7.0)).h == pytest.approx(7.3)
+    # doubling every weight changes nothing
+    noisy = pga * np.array([1.3, 0.8, 1.1, 0.9, 1.2, 1.0])
+    doubled, plain = gm.fit_gmpe(M, R, noisy, weights=np.full(6, 2.0)), gm.fit_gmpe(M, R, noisy)
+    assert np.allclose([doubled.a, doubled.b, doubled.c, doubled.h], [plain.a, plain.b, plain.c, plain.h])
+    with pytest.raises(ValueError, match="weights"):
+        gm.fit_gmpe(M, R, pga, weights=np.zeros(6))

@@ -53,3 +53,35 @@ def test_the_comparison_has_a_baseline_and_event_bootstrap_intervals():
     scores = text_of(by_id("cell-040"))
     assert "mean (baseline)" in scores and "mean RMSE per earthquake" in scores
     assert "95% interval (event bootstrap)" in text_of(by_id("d4-82-boot"))
+
+
+def test_the_cause_of_the_one_stage_difference_is_printed():
+    printed = text_of(by_id("d4-81-cause"))
+    for line in ["one-stage without event 19", "every earthquake weighted alike", "two-stage without event 19",
+                 "correlation of M and log10 R"]:
+        assert line in printed
+    assert "Imperial Valley records: the cell above shows" in "".join(by_id("d4-81-why")["source"]).replace("\n", " ")
+
+
+def test_per_earthquake_intervals_and_no_tuning_on_the_left_out_earthquakes():
+    assert "per earthquake: 95% interval (event bootstrap)" in text_of(by_id("d4-82-boot"))
+    # Exercise 8.2's grouped score is the nested one of the comparison, not a refit with a leaf size
+    # chosen in folds that together saw every earthquake
+    pooled_forest = re.search(r"^forest\s+(\d\.\d{3})", text_of(by_id("cell-040")), re.M).group(1)
+    assert re.search(rf"leave one earthquake out\s+{pooled_forest}", text_of(by_id("d4-82-split")))
+    source = "".join(by_id("d4-82-split")["source"])
+    assert "mode()" not in source and 'predictions["forest"]' in source
+
+
+def test_no_private_names_and_a_map_that_adds_up():
+    code = "\n".join("".join(c["source"]) for c in cells() if c["cell_type"] == "code")
+    assert not re.search(r"check\._", code)
+    rows = re.findall(r"^\| (?:\d\.[^|]*|total) \| (\d+) \| (\d+) \|", "".join(by_id("d4-map")["source"]), re.M)
+    lecture, hands_on = [int(a) for a, _ in rows[:-1]], [int(b) for _, b in rows[:-1]]
+    assert (sum(lecture), sum(hands_on)) == tuple(int(x) for x in rows[-1]) == (60, 90)
+
+
+def test_the_near_source_gap_is_printed_before_the_text_that_uses_it():
+    assert "records closer than 12 km" in text_of(by_id("d4-84-near"))
+    ids = [c.get("id") for c in cells()]
+    assert ids.index("d4-84-near") < ids.index("d4-84-md")

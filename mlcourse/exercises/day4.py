@@ -17,7 +17,7 @@ from .._validation import check_vector
 from . import (Case, Feedback, check_function, check_value, correct, exercise, incorrect,
                is_blank, unanswered, use)  # noqa: F401 - use is re-exported for the notebook
 
-__all__ = ["gini_value", "best_split", "oob_fraction", "most_important", "gmpe_prediction",
+__all__ = ["gini_value", "best_split", "oob_fraction", "overrated_feature", "gmpe_prediction",
            "honest_score", "best_split_function", "predict_tree_function", "bagging_oob_function"]
 
 
@@ -31,7 +31,10 @@ def gini_value(answer, labels) -> Feedback:
         (np.sum(p ** 2), "That is sum p_k^2; the Gini impurity is 1 minus it."),
         (trees.entropy(labels), "That is the entropy; the Gini impurity is 1 - sum p_k^2."),
         (1 - np.sum(p), "Square the fractions before summing: 1 - sum p_k^2."),
-    ], hint="Count each class, divide by the total, then 1 - sum of the squares.")
+    ], hint=("Count the events of each class in the group and divide by the group's size: those are "
+             "the fractions p_k.",
+             "Square each fraction, add the squares, and subtract the sum from 1."),
+       task="Give the Gini impurity of the group (a number between 0 and 1, three digits are enough).")
 
 
 @exercise
@@ -48,12 +51,36 @@ def best_split(answer, x, y) -> Feedback:
     else:
         near = tied[0]
     others = "" if len(tied) == 1 else f" ({' and '.join(f'{t:g}' for t in tied)} tie for the lowest score)"
+    same_cut = _same_cut_as(answer, np.asarray(x, dtype=float), tied)
+    if same_cut is not None and not np.isclose(float(answer), same_cut):
+        return correct(f"best_threshold = {float(answer):g} makes the same cut as {same_cut:g}, the best one. "
+                       f"A tree writes its threshold midway between the neighbouring values: "
+                       f"{same_cut:g}.{others}")
     feedback = check_value(answer, near, name="best_threshold", mistakes=[
         (worst, "That threshold has the HIGHEST impurity: look for the lowest."),
-    ], hint="Compare the scores returned by split_scores and take the threshold of the smallest.")
+    ], hint=("The table above lists the weighted Gini of every candidate threshold: the tree wants the "
+             "smallest one.",
+             "Find the lowest number in the row 'weighted Gini' and read the threshold above it."),
+       task="Give the threshold (in hours) with the lowest weighted Gini.")
     if feedback and others:
         return correct(feedback.message + others)
     return feedback
+
+
+def _same_cut_as(answer, x, tied):
+    """The tied best threshold that puts the same samples on the left as ``answer``, else None."""
+    if is_blank(answer) or np.ndim(answer) != 0 or isinstance(answer, (str, bytes, bool)):
+        return None
+    try:
+        value = float(answer)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not np.isfinite(value):
+        return None
+    for t in tied:
+        if np.array_equal(x <= value, x <= t):
+            return float(t)
+    return None
 
 
 @exercise
@@ -64,37 +91,83 @@ def oob_fraction(answer, n_samples: int) -> Feedback:
     return check_value(answer, expected, name="left_out", mistakes=[
         (1 - expected, "That is the fraction that IS drawn at least once; the question asks for the rest."),
         (1 / n, "1/n is the chance of one draw picking a given sample; there are n draws."),
-    ], hint="Each of the n draws misses a given sample with probability 1 - 1/n.")
+        (np.exp(-1), f"That is 1/e, the limit for very large n; compute the probability for n = {n} "
+                     "itself (the difference shows in the third digit)."),
+        (1 - 1 / n, "That is the chance that ONE draw misses the record; all n draws must miss it."),
+    ], hint=("A record is left out when every one of the n draws misses it. What is the chance that one "
+             "draw misses it?",
+             "The draws are independent: multiply the chance of one miss n times, i.e. raise it to the "
+             "power n."),
+       task=f"Give the expected fraction of the {n} records left out (three digits, e.g. 0.123).")
 
 
 @exercise
-def most_important(answer, names, importances) -> Feedback:
-    """Exercise: the name of the feature with the largest (permutation) importance."""
+def overrated_feature(answer, names, impurity, permutation, noise=("random_number", "random_coin")) -> Feedback:
+    """Exercise: the pure-noise feature that the impurity importance overrates (the largest gap to permutation)."""
     if is_blank(answer):
-        return unanswered("most_important_feature", "Look at the bar chart of permutation importances.")
+        return unanswered("overrated_feature", "Which of the two noise features gets a visible impurity "
+                                               "importance? Give its name as a string.")
     names = list(names)
-    best = names[int(np.argmax(check_vector(importances, "importances")))]
+    impurity = check_vector(impurity, "impurity")
+    permutation = check_vector(permutation, "permutation")
+    noisy = [name for name in noise if name in names]
+    gap = {name: impurity[names.index(name)] - permutation[names.index(name)] for name in noisy}
+    best = max(gap, key=gap.get)
+    if not isinstance(answer, str):
+        return incorrect(f"Give the feature's name as a string, e.g. \"mag\", not {type(answer).__name__}.",
+                         "Copy the name from the labels of the bar charts.", mistake=True)
     if answer == best:
-        return correct(f"{best}: shuffling it costs the most accuracy.")
+        return correct(f"{best}: pure noise, yet its impurity importance is as large as that of real "
+                       f"features; shuffling it on test data costs nothing.")
     if answer not in names:
-        return incorrect(f"{answer!r} is not one of the features {names}.", "Copy the name exactly.")
-    return incorrect(f"{answer} is not the most important by permutation.",
-                     "Impurity importances favour features with many distinct values; trust the "
-                     "permutation importances measured on held-out data.")
+        return incorrect(f"{answer!r} is not one of the features {names}.", "Copy the name exactly.",
+                         mistake=True)
+    if answer in noisy:
+        return incorrect(f"{answer} is noise, but the impurity importance does not favour it much.",
+                         "Impurity importances favour features with MANY distinct values: which noise "
+                         "feature has many?", mistake=True)
+    return incorrect(f"{answer} carries real information: its permutation importance is above zero.",
+                     ("Look for a feature that is pure noise (we added two) yet gets a visible bar in the "
+                      "impurity chart.",
+                      "Of the two noise features, the one with many distinct values offers many thresholds: "
+                      "that is the one."))
 
 
 @exercise
-def gmpe_prediction(answer, coef, magnitude, distance_km) -> Feedback:
-    """Exercise: the PGA (g) that a fitted equation predicts for one earthquake and site."""
+def gmpe_prediction(answer, coef, magnitude, distance_km, other_fits=None) -> Feedback:
+    """Exercise: the PGA (g) that a fitted equation predicts for one earthquake and site.
+
+    ``other_fits`` maps a description to other coefficients (the random-effects
+    fit, say), whose predictions get their own hint.
+    """
     pga = ground_motion.predict_pga(coef, magnitude, distance_km)
     log_pga = float(np.log10(pga))
-    r_no_h = max(distance_km, 1e-6)
-    no_h = 10 ** (coef.a + coef.b * magnitude - np.log10(r_no_h) + coef.c * r_no_h)
-    return check_value(answer, pga, name="pga_65_20", unit="g", mistakes=[
+    m, d = float(magnitude), float(distance_km)
+
+    def with_r(r, log=np.log10):
+        return 10 ** (coef.a + coef.b * m - log(r) + coef.c * r)
+
+    r = np.hypot(d, coef.h)
+    mistakes = [
         (log_pga, "That is log10 of the PGA: raise 10 to it."),
-        (no_h, "Use r = sqrt(R^2 + h^2), not R itself."),
+        (with_r(max(d, 1e-6)), "Use r = sqrt(R^2 + h^2), not R itself."),
+        (with_r(d + coef.h), "r is sqrt(R^2 + h^2), the distance to a point h below the station's "
+                             "nearest point of the rupture, not R + h."),
+        (with_r(r, np.log), "The spreading term is log10(r), the base-10 logarithm, not the natural one."),
         (pga * 9.81, "That is in m/s²: the equation gives the PGA in g."),
-    ], hint="ground_motion.predict_pga(coef, M, R) computes it; or follow the formula step by step.")
+        (ground_motion.predict_pga(ground_motion.JB1981, m, d),
+         "Those are the coefficients printed in the paper, rounded; use the two-stage fit gmpe, whose "
+         "digits go further."),
+    ]
+    for label, other in (other_fits or {}).items():
+        mistakes.append((ground_motion.predict_pga(other, m, d),
+                         f"That is the prediction of the {label}; the exercise asks for the two-stage gmpe."))
+    return check_value(answer, pga, name="pga_65_20", unit="g", mistakes=mistakes, hint=(
+        "Compute r from R and h first, then log10 PGA from the formula of section 8; the answer is in g, "
+        "so undo the logarithm at the end.",
+        "Three steps: r = sqrt(R^2 + h^2); log10 PGA = a + b M - log10(r) + c r; PGA = 10 to that power. "
+        "Check that M = 6.5 and R = 20 km went in."),
+        task="Give the PGA in g to three significant digits (e.g. 0.123).")
 
 
 @exercise
@@ -102,12 +175,28 @@ def honest_score(answer, grouped_score, random_score) -> Feedback:
     """Exercise: which cross-validation score to report, the grouped one."""
     if is_blank(answer):
         return unanswered("score_to_report", "Which split keeps every earthquake out of its own test?")
-    if np.isclose(answer, grouped_score):
+    if isinstance(answer, (str, bytes)):
+        return incorrect(f"You gave the text {answer!r}: assign the number, e.g. split_table[...] with the "
+                         "row's name inside the brackets, or type the printed value.",
+                         "The row names of the table select its numbers.", mistake=True)
+    try:
+        value = float(answer)
+    except (TypeError, ValueError, OverflowError):
+        return incorrect(f"Give one number, not {type(answer).__name__}.",
+                         "Copy one of the two printed values.", mistake=True)
+    grouped, randomly = float(grouped_score), float(random_score)
+    # a value rounded to two digits is accepted when the two scores stay apart at two digits
+    atol = 0.0051 if abs(grouped - randomly) > 0.0102 else 1e-6
+    if np.isclose(value, grouped, rtol=1e-3, atol=atol):
         return correct("The grouped score: new earthquakes are what the model will meet in use.")
-    if np.isclose(answer, random_score):
+    if np.isclose(value, randomly, rtol=1e-3, atol=atol):
         return incorrect("The random split puts records of the same earthquake in training and test.",
-                         "Report the score of the split grouped by earthquake.")
-    return incorrect(f"{answer} is neither of the two scores.", "Copy one of the two printed values.")
+                         "Report the score of the split grouped by earthquake.", mistake=True)
+    return incorrect(f"{value:g} is neither of the two scores.", (
+        "Copy one of the two printed values: which split treats the records as a future earthquake "
+        "would meet them?",
+        "A model used on future earthquakes has seen none of their records: take the score of the "
+        "split that leaves whole earthquakes out."))
 
 
 # ---- references of the function exercises -------------------------------------------------------
@@ -136,7 +225,7 @@ def tree_depth(node) -> int:
     return 0 if node.feature is None else 1 + max(tree_depth(node.left), tree_depth(node.right))
 
 
-def _bag_with_oob(X, y, samples, fit_predict):
+def bag_with_oob(X, y, samples, fit_predict):
     """Out-of-bag predictions and their RMSE: each record predicted by the trees that did not see it."""
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     total, count = np.zeros(len(y)), np.zeros(len(y))
@@ -179,9 +268,11 @@ def _compare_split(got, expected) -> str:
         feature, threshold, score = int(got[0]), float(got[1]), float(got[2])
     except (TypeError, ValueError):
         return "feature should be a column number, threshold and score numbers"
+    ties = getattr(expected, "ties", ()) or ((expected[0], expected[1]),)
+    if float(got[0]) != feature and any(float(got[1]) == f and np.isclose(float(got[0]), t) for f, t in ties):
+        return "the order is (feature, threshold, score): you returned the threshold first"
     if not np.isclose(score, expected[2], rtol=1e-6, atol=1e-9):
         return f"the score {score:.4g} is not the lowest weighted Gini, {expected[2]:.4g}"
-    ties = getattr(expected, "ties", ()) or ((expected[0], expected[1]),)
     if not any(feature == f and np.isclose(threshold, t, rtol=1e-9, atol=1e-9) for f, t in ties):
         return "that (feature, threshold) does not give this score"
     return ""
@@ -215,7 +306,8 @@ def best_split_function(function) -> Feedback:
         hint=("For each column, sort its distinct values; the candidate thresholds lie halfway between "
               "neighbours. Score each by the Gini of the two sides, weighted by their sizes.",
               "Keep the best triple seen so far and replace it only when a score is strictly lower; "
-              "the left side is the samples with value <= threshold."),
+              "the left side is the samples with value <= threshold. The readable reference is "
+              "mlcourse.trees.best_split (trees.split_scores does one column)."),
         mistakes=[
             (_split_not_divided, "The score is a weighted average: divide the weighted sum by the "
                                  "number of samples n."),
@@ -225,7 +317,22 @@ def best_split_function(function) -> Feedback:
             (_first_feature_split, "Loop over every column of X, not only the first."),
             (_split_at_values, "Put the threshold halfway between two neighbouring distinct values, "
                                "not on a value itself."),
+            (_split_len_of_mask, "len() of a boolean mask is always n, whatever it selects: count the "
+                                 "samples on a side with left.sum() (True counts as 1)."),
         ])
+
+
+def _split_len_of_mask(X, y):
+    best = (None, None, np.inf)
+    X, y = np.asarray(X, float), np.asarray(y)
+    for feature in range(X.shape[1]):
+        values = np.unique(X[:, feature])
+        for t in (values[:-1] + values[1:]) / 2:
+            left = X[:, feature] <= t
+            score = (len(left) * trees.gini(y[left]) + len(~left) * trees.gini(y[~left])) / len(y)
+            if score < best[2]:
+                best = (feature, float(t), float(score))
+    return best
 
 
 def _unweighted_split(X, y):
@@ -327,11 +434,24 @@ def predict_tree_function(function) -> Feedback:
         hint=("A leaf is a node whose feature is None. For each row, start at the root and move to the "
               "left or right child until you reach a leaf; collect its value.",
               "Return one number per row, e.g. an array of length len(X); compare the row's value in "
-              "column node.feature with node.threshold, and equal goes left."),
+              "column node.feature with node.threshold, and equal goes left. The readable reference is "
+              "mlcourse.trees.predict_tree."),
         mistakes=[(_predict_strict, "A sample exactly on the threshold goes LEFT: use <=, not <."),
                   (_predict_swapped, "Left is the side with x <= threshold; you went the other way."),
                   (lambda node, X: np.full(len(np.asarray(X)), node.value),
-                   "That is the root's value for every row: walk down to the leaves.")])
+                   "That is the root's value for every row: walk down to the leaves."),
+                  (_predict_root_once, "Every row gave the leaf of the first row: start EVERY row at the "
+                                       "root (set the current node inside the loop over rows).")])
+
+
+def _predict_root_once(node, X):
+    out = []
+    here = node
+    for x in np.asarray(X, float):
+        while here.feature is not None:
+            here = here.left if x[here.feature] <= here.threshold else here.right
+        out.append(here.value)
+    return np.array(out)
 
 
 def _bag_cases():
@@ -365,7 +485,7 @@ def _bag_in_bag_too(X, y, samples, fit_predict):
 
 
 def _bag_divided_by_all(X, y, samples, fit_predict):
-    oob, _ = _bag_with_oob(X, y, samples, fit_predict)
+    oob, _ = bag_with_oob(X, y, samples, fit_predict)
     X, y = np.asarray(X, float), np.asarray(y, float)
     count = np.zeros(len(y))
     for s in samples:
@@ -396,7 +516,7 @@ def _compare_bag(got, expected) -> str:
 def bagging_oob_function(function) -> Feedback:
     """Function exercise: ``bag_with_oob(X, y, samples, fit_predict) -> (oob_prediction, oob_rmse)``."""
     return check_function(
-        function, _bag_with_oob, _bag_cases(), name="bag_with_oob", compare=_compare_bag,
+        function, bag_with_oob, _bag_cases(), name="bag_with_oob", compare=_compare_bag,
         task="Write bag_with_oob(X, y, samples, fit_predict): for each bootstrap sample, fit on it and "
              "predict the records it left out; average each record's out-of-bag predictions (NaN if it "
              "was never left out) and return them with their RMSE over the records that have one.",
@@ -407,4 +527,20 @@ def bagging_oob_function(function) -> Feedback:
         mistakes=[(_bag_in_bag_too, "That averages every tree, including those that trained on the record: "
                                     "only the trees whose sample LEFT IT OUT may predict it."),
                   (_bag_divided_by_all, "Divide each record's sum by the number of trees that left it out, "
-                                        "not by the number of all trees.")])
+                                        "not by the number of all trees."),
+                  (_bag_invert_indices, "~ on an array of integer indices flips their bits (~3 is -4): it "
+                                        "gives negative indices, not the records left out. Use a boolean "
+                                        "mask, ~np.isin(np.arange(n), sample), or np.setdiff1d.")])
+
+
+def _bag_invert_indices(X, y, samples, fit_predict):
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    total, count = np.zeros(len(y)), np.zeros(len(y))
+    for sample in samples:
+        out = ~np.asarray(sample)
+        total[out] += fit_predict(X[sample], y[sample], X[out])
+        count[out] += 1
+    seen = count > 0
+    oob = np.full(len(y), np.nan)
+    oob[seen] = total[seen] / count[seen]
+    return oob, float(np.sqrt(np.mean((y[seen] - oob[seen]) ** 2)))
