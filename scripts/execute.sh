@@ -11,5 +11,5 @@ for notebook in "$@"; do
   echo "Executing $notebook"
   "$python" -m jupyter nbconvert --to notebook --execute --inplace \
     --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 "$notebook"
-  "$python" scripts/strip_png_metadata.py "$notebook"
+  "$python" scripts/tidy_notebook.py "$notebook"
 done

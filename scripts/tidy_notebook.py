@@ -1,9 +1,11 @@
-"""Remove the text chunks (matplotlib's "Software: Matplotlib version ...") from a notebook's PNG figures.
+"""Tidy a freshly executed notebook: what is stored is the outputs, not the machine that made them.
 
-    python scripts/strip_png_metadata.py NOTEBOOK...
+    python scripts/tidy_notebook.py NOTEBOOK...
 
-The stored figures then carry the picture only, not the version of the library
-that drew it. The pixels are untouched: only tEXt, zTXt and iTXt chunks go.
+Removes the text chunks of every PNG figure (matplotlib's "Software: Matplotlib
+version ..."; the pixels are untouched, only tEXt, zTXt and iTXt chunks go) and
+the execution timestamps nbconvert writes into each cell's metadata, so that a
+re-run changes the stored notebook only where an output changed.
 """
 
 from __future__ import annotations
@@ -41,11 +43,12 @@ def strip_text_chunks(png: bytes) -> bytes:
     return b"".join(out)
 
 
-def strip_notebook(path: Path) -> int:
-    """Strip every PNG output of the notebook at ``path`` in place; the number of figures changed."""
+def tidy_notebook(path: Path) -> int:
+    """Tidy the notebook at ``path`` in place; the number of figures stripped of text chunks."""
     notebook = nbformat.read(path, as_version=4)
     changed = 0
     for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "image/png" in data:
@@ -54,11 +57,10 @@ def strip_notebook(path: Path) -> int:
                 if clean != raw:
                     data["image/png"] = base64.b64encode(clean).decode("ascii")
                     changed += 1
-    if changed:
-        nbformat.write(notebook, path)
+    nbformat.write(notebook, path)
     return changed
 
 
 if __name__ == "__main__":
     for name in sys.argv[1:]:
-        print(f"{name}: {strip_notebook(Path(name))} figure(s) stripped of their text chunks")
+        print(f"{name}: tidied ({tidy_notebook(Path(name))} figure(s) stripped of their text chunks)")
