@@ -114,6 +114,22 @@ def test_sta_lta_function_mistakes():
 
     assert "first nlta - 1" in check.sta_lta_function(no_zeros).hint
     assert "x**2" in check.sta_lta_function(absolute).hint
+
+    def one_zero_too_many(data, nsta, nlta):
+        out = detection.sta_lta(data, nsta, nlta)
+        out[:nlta] = 0.0
+        return out
+
+    def partial_windows(data, nsta, nlta):
+        x = np.asarray(data, dtype=float)
+        out = np.zeros(len(x))
+        for i in range(len(x)):
+            short, long_ = x[max(0, i - nsta + 1):i + 1], x[max(0, i - nlta + 1):i + 1]
+            out[i] = np.mean(short ** 2) / np.mean(long_ ** 2)
+        return out
+
+    assert "Off by one" in check.sta_lta_function(one_zero_too_many).hint
+    assert "first nlta - 1" in check.sta_lta_function(partial_windows).hint
     assert check.sta_lta_function(blank).status == "unanswered"
     assert check.sta_lta_function(...).status == "unanswered"
 
@@ -137,6 +153,25 @@ def test_precision_recall_function():
 
     assert "only once" in check.precision_recall_function(every_close_detection).hint
     assert "Swapped" in check.precision_recall_function(swapped).hint
+
+    def onsets_with_any_detection(detected, onsets, tolerance):
+        # the reviewed wrong answer: onsets with any detection nearby, divided by the detections too
+        hits = sum(any(abs(d - o) <= tolerance for d in detected) for o in onsets)
+        return (hits / len(detected) if len(detected) else 0.0, hits / len(onsets) if len(onsets) else 0.0)
+
+    def strictly_within(detected, onsets, tolerance):
+        found, unused = 0, list(detected)
+        for onset in onsets:
+            close = [d for d in unused if abs(d - onset) < tolerance]
+            if close:
+                unused.remove(min(close, key=lambda d: abs(d - onset)))
+                found += 1
+        return (found / len(detected) if len(detected) else 0.0, found / len(onsets) if len(onsets) else 0.0)
+
+    fb = check.precision_recall_function(onsets_with_any_detection)
+    assert fb.status == "incorrect" and "one-to-one" in fb.hint
+    fb = check.precision_recall_function(strictly_within)
+    assert fb.status == "incorrect" and "<=" in fb.hint
     fb = check.precision_recall_function(divides_by_zero)
     assert fb.status == "incorrect" and "ZeroDivisionError" in fb.message and "line" in fb.message
 
@@ -154,6 +189,7 @@ def test_pick_difference():
     assert check.pick_difference(0.02, 30.655, 30.635, 200)
     assert "sign" in check.pick_difference(-0.02, 30.655, 30.635, 200).hint
     assert "samples" in check.pick_difference(4.0, 30.655, 30.635, 200).hint
+    assert "milliseconds" in check.pick_difference(20.0, 30.655, 30.635, 200).hint
 
 
 def test_b_value_function():
@@ -169,6 +205,27 @@ def test_b_value_function():
 
     assert "bin correction" in check.b_value_function(no_correction).hint
     assert "at or above" in check.b_value_function(all_events).hint
+
+    def with_correction(edge):
+        def b(magnitudes, mc, bin_width):
+            m = np.asarray(magnitudes)
+            return np.log10(np.e) / (m[m >= mc - 1e-9].mean() - edge(mc, bin_width))
+        return b
+
+    assert "sign" in check.b_value_function(with_correction(lambda mc, dm: mc + dm / 2)).hint
+    assert "Half a bin" in check.b_value_function(with_correction(lambda mc, dm: mc - dm)).hint
+    assert "bin_width" in check.b_value_function(with_correction(lambda mc, dm: mc - 0.05)).hint
+
+    def ln10_on_top(magnitudes, mc, bin_width):
+        m = np.asarray(magnitudes)
+        return np.log(10) / (m[m >= mc - 1e-9].mean() - (mc - bin_width / 2))
+
+    def upside_down(magnitudes, mc, bin_width):
+        m = np.asarray(magnitudes)
+        return (m[m >= mc - 1e-9].mean() - (mc - bin_width / 2)) / np.log10(np.e)
+
+    assert "ln(10)" in check.b_value_function(ln10_on_top).hint
+    assert "Upside down" in check.b_value_function(upside_down).hint
 
 
 def test_deep_cluster():

@@ -8,7 +8,7 @@ import pytest
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_geoscience.ipynb"
 # the markdown cells that state results: section 6's conclusion, the regions, Gutenberg-Richter, summary
-CLAIMS = ["conclusion-6", "cell-042", "cell-050", "where-next"]
+CLAIMS = ["burst-note", "template-note", "conclusion-6", "cell-040", "cell-042", "cell-050", "where-next"]
 NUMBER = re.compile(r"(?<![\w.])-?\d+\.\d+")
 
 
@@ -33,6 +33,7 @@ def _quoted(markdown):
     prose = re.sub(r"^#.*$", "", prose, flags=re.M)                # headings: "Exercise 8.1"
     prose = re.sub(r"\]\(https?://[^)]*\)", "]", prose)            # DOIs in links
     prose = re.sub(r"doi:\S+", "", prose)
+    prose = re.sub(r"(?i)\b(exercise|stretch)\s+\d+\.\d+", "", prose)  # references to exercises
     return [n.lstrip("-") for n in NUMBER.findall(prose)]
 
 
@@ -51,3 +52,13 @@ def test_thresholds_are_chosen_on_validation_only():
     # the test cell applies the chosen thresholds and chooses none
     assert "chosen[name]" in sources["test-code"] and "choose_threshold" not in sources["test-code"]
     assert "f1_of" not in sources["test-code"]
+
+
+def test_templates_start_at_the_p_onset():
+    """The AIC onset of each template lies within 0.3 s of ObsPy's AR pick (not at a noise blip before it)."""
+    cell = next(c for c in _cells() if c.get("id") == "cell-015")
+    text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+    pairs = re.findall(r"AIC onset (\d+\.\d+) s, ObsPy's AR pick (\d+\.\d+) s", text)
+    assert len(pairs) == 2
+    for aic, ar in pairs:
+        assert abs(float(aic) - float(ar)) < 0.3

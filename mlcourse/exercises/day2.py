@@ -69,6 +69,23 @@ def _sta_lta_no_zeros(data, nsta, nlta):
     return out
 
 
+def _sta_lta_one_zero_too_many(data, nsta, nlta):
+    out = detection.sta_lta(data, nsta, nlta)
+    out[:nlta] = 0.0  # a loop from range(nlta, ...): nlta zeros instead of nlta - 1
+    return out
+
+
+def _sta_lta_partial_windows(data, nsta, nlta):
+    """Means over the samples available so far at the start (1.0 at the first sample), no zeros."""
+    x2 = np.cumsum(np.asarray(data, dtype=float) ** 2)
+    out = detection.sta_lta(data, nsta, nlta)
+    for i in range(min(nlta - 1, len(x2))):
+        ns, nl = min(nsta, i + 1), i + 1
+        sta = (x2[i] - (x2[i - ns] if i >= ns else 0.0)) / ns
+        out[i] = sta / max(x2[i] / nl, np.finfo(float).tiny)
+    return out
+
+
 def _sta_lta_abs(data, nsta, nlta):
     return detection.sta_lta(np.sqrt(np.abs(np.asarray(data, dtype=float))), nsta, nlta)
 
@@ -105,6 +122,12 @@ def sta_lta_function(function) -> Feedback:
               "(just c[i] while i < n). Set the first nlta - 1 values to 0."),
         mistakes=[(_sta_lta_no_zeros, "Almost: ObsPy sets the first nlta - 1 values to 0, where the long "
                                       "window is not full yet."),
+                  (_sta_lta_partial_windows, "Almost: only the first nlta - 1 values differ. ObsPy does not "
+                                             "average over the part of a window that exists; it sets exactly "
+                                             "those first nlta - 1 values to 0."),
+                  (_sta_lta_one_zero_too_many, "Off by one: the value at sample nlta - 1 already has a full long "
+                                               "window (samples 0 to nlta - 1), so only the first nlta - 1 "
+                                               "values are 0."),
                   (_sta_lta_abs, "Average the energy x**2, not the absolute amplitude |x|."),
                   (_lta_sta, "Upside down: the short-term average goes on top.")],
         done="It is the same as ObsPy's classic_sta_lta.")
@@ -119,6 +142,20 @@ def _all_close_count(detected, onsets, tolerance):
     precision = len(near) / len(detected) if len(detected) else 0.0
     recall = len(near) / len(onsets) if len(onsets) else 0.0
     return precision, recall
+
+
+def _onsets_with_any_detection(detected, onsets, tolerance):
+    """A mistake: count the onsets with any detection near them, and divide that by the detections too."""
+    detected, onsets = np.asarray(detected, dtype=float), np.asarray(onsets, dtype=float)
+    hits = sum(bool(np.any(np.abs(detected - o) <= tolerance)) for o in onsets)
+    precision = hits / len(detected) if len(detected) else 0.0
+    recall = hits / len(onsets) if len(onsets) else 0.0
+    return precision, recall
+
+
+def _strictly_within(detected, onsets, tolerance):
+    """A mistake: |detection - onset| < tolerance instead of <=."""
+    return detection.precision_recall(detected, onsets, np.nextafter(float(tolerance), 0.0))
 
 
 def _swapped(detected, onsets, tolerance):
@@ -144,21 +181,29 @@ def precision_recall_function(function) -> Feedback:
     cases = [Case((*_catalogue_case(rng, 12, 10.0), 10.0), "a catalogue of 12 onsets"),
              Case((*_catalogue_case(rng, 5, 3.0), 3.0), "5 onsets, tolerance 3 s"),
              Case(([100.0, 103.0, 250.0], [102.0, 400.0], 5.0), "two detections of one event"),
+             Case(([104.0], [100.0, 108.0], 10.0), "one detection between two close onsets"),
+             Case(([110.0], [100.0], 10.0), "a detection exactly at the tolerance"),
              Case(([112.0], [100.0], 10.0), "a detection just outside the tolerance"),
              Case(([95.0], [100.0], 10.0), "a detection before the onset"),
              Case(([], [100.0, 200.0], 10.0), "no detections at all"),
              Case(([50.0, 60.0], [], 10.0), "no onsets in the catalogue")]
     return check_function(
         function, detection.precision_recall, cases, name="precision_recall", rtol=1e-9,
-        task="Write precision_recall(detected, onsets, tolerance) returning (precision, recall): an onset is "
-             "found when a detection lies within tolerance seconds of it, each detection counts for one "
-             "onset at most, and a ratio with nothing to divide by is 0.",
-        hint=("Count the onsets that have a detection within the tolerance (TP); the other detections are "
-              "false alarms (FP), the other onsets missed (FN).",
+        task="Write precision_recall(detected, onsets, tolerance) returning (precision, recall). Matching is "
+             "one-to-one: each onset is found at most once (a second detection of the same event is a false "
+             "alarm), and each detection finds at most one onset. 'Within' means |detection - onset| <= "
+             "tolerance. A ratio with nothing to divide by is 0.",
+        hint=("Match one-to-one: pair each onset with at most one detection within the tolerance, and never "
+              "use a detection twice. The pairs are TP; unpaired detections are false alarms (FP), unpaired "
+              "onsets are missed (FN).",
               "For each onset, take the closest unused detection within the tolerance and mark it used. "
               "precision = TP / number of detections, recall = TP / number of onsets (0 if either is 0)."),
-        mistakes=[(_all_close_count, "Each onset can be found only once: a second detection of the same "
+        mistakes=[(_onsets_with_any_detection, "Matching is one-to-one: one detection cannot find two onsets, "
+                                               "so a detection used for one onset is no longer available."),
+                  (_all_close_count, "Each onset can be found only once: a second detection of the same "
                                      "event is a false alarm."),
+                  (_strictly_within, "'Within' includes the edge: a detection exactly `tolerance` seconds "
+                                     "from an onset finds it (<=, not <)."),
                   (_swapped, "Swapped: precision divides by the detections, recall by the catalogue's onsets.")])
 
 
@@ -175,9 +220,12 @@ def cnn_change(kernel_size, n_filters, baseline=(9, 4), window: int = 250) -> Fe
             return incorrect(f"`{name}` should be a whole number, got {type(value).__name__} {value!r}.",
                              "Write an integer such as 15, without quotes or decimals.", mistake=True)
         if not 2 <= value <= top:
+            what = "kernel length" if name == "kernel_size" else "number of filters"
             return incorrect(f"`{name}` = {value} is outside 2 to {top}.",
-                             f"A {name.replace('_', ' ')} between 2 and {top} keeps the network small enough "
-                             "to train here in seconds (and the kernel shorter than the pooled signal).",
+                             (f"A {what} between 2 and {top} keeps the network small enough to train here in "
+                              "seconds.",
+                              f"Choose a whole number from 2 to {top}: larger kernels no longer fit the pooled "
+                              "signal, more filters take minutes to train."),
                              mistake=True)
     if (int(kernel_size), int(n_filters)) == tuple(baseline):
         return incorrect(f"kernel_size = {kernel_size} and n_filters = {n_filters} are the network of the lecture.",
@@ -197,6 +245,8 @@ def pick_difference(answer, aic_seconds: float, reference_seconds: float, sampli
                            (-expected, "The sign: AIC pick minus the reference (positive means the AIC pick "
                                        "is later)."),
                            (expected * sampling_rate, "That is in samples: divide by the sampling rate."),
+                           (expected * 1000.0, "That is in milliseconds: the answer is in seconds "
+                                               "(divide by 1000)."),
                        ], hint=("Both picks are already in seconds since the start of the record.",
                                 "Subtract the AR pick from the AIC pick."))
 
@@ -241,6 +291,36 @@ def _b_all_events(magnitudes, mc, bin_width=0.1):
     return np.log10(np.e) / (m.mean() - (mc - bin_width / 2))
 
 
+def _b_wrong_sign(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return np.log10(np.e) / (m.mean() - (mc + bin_width / 2))
+
+
+def _b_full_bin(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return np.log10(np.e) / (m.mean() - (mc - bin_width))
+
+
+def _b_fixed_half_bin(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return np.log10(np.e) / (m.mean() - (mc - 0.05))
+
+
+def _b_ln10_numerator(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return np.log(10) / (m.mean() - (mc - bin_width / 2))
+
+
+def _b_upside_down(magnitudes, mc, bin_width=0.1):
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc - 1e-9]
+    return (m.mean() - (mc - bin_width / 2)) / np.log10(np.e)
+
+
 def _gr_magnitudes(rng, n, b, m_min, bin_width):
     """A synthetic Gutenberg-Richter catalogue, binned, with an incomplete part below ``m_min``."""
     beta = b * np.log(10)
@@ -267,4 +347,13 @@ def b_value_function(function) -> Feedback:
               "The lower edge of the Mc bin is Mc minus half a bin width; log10(e) is about 0.434."),
         mistakes=[(_b_no_correction, "Add the bin correction: subtract Mc - dM/2, half a magnitude bin below Mc."),
                   (_b_natural_log, "log10(e) = 0.434 belongs in the numerator (the law is in base 10)."),
+                  (_b_wrong_sign, "The sign of the correction: the lower edge of the Mc bin is Mc - dM/2, "
+                                  "below Mc, not above it."),
+                  (_b_full_bin, "Half a bin, not a whole one: the lower edge of the Mc bin is Mc - dM/2."),
+                  (_b_fixed_half_bin, "Use the bin_width argument: half a bin is bin_width / 2, not a fixed "
+                                      "0.05 (one case has magnitudes to 0.01)."),
+                  (_b_ln10_numerator, "ln(10) = 2.303 is 1 / log10(e): the numerator is log10(e) = 1 / ln(10) "
+                                      "= 0.434."),
+                  (_b_upside_down, "Upside down: log10(e) goes on top, the mean's distance from the bin edge "
+                                   "below."),
                   (_b_all_events, "Use only the events at or above the magnitude of completeness.")])
