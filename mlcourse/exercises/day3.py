@@ -122,14 +122,14 @@ def reference_scaled_cv(X, y, folds, make_model):
     for train, test in folds:
         mean, std = X[train].mean(axis=0), X[train].std(axis=0)
         model = make_model().fit((X[train] - mean) / std, y[train])
-        errors.append(metrics.rmse(y[test], model.predict((X[test] - mean) / std)))
+        errors.append(metrics.root_mean_squared_error(y[test], model.predict((X[test] - mean) / std)))
     return np.array(errors)
 
 
 def _scaled_on_everything(X, y, folds, make_model):
     X = np.asarray(X, dtype=float)
     Xs = (X - X.mean(axis=0)) / X.std(axis=0)
-    return np.array([metrics.rmse(np.asarray(y)[te], make_model().fit(Xs[tr], np.asarray(y)[tr]).predict(Xs[te]))
+    return np.array([metrics.root_mean_squared_error(np.asarray(y)[te], make_model().fit(Xs[tr], np.asarray(y)[tr]).predict(Xs[te]))
                      for tr, te in folds])
 
 
@@ -138,13 +138,13 @@ def _test_scaled_by_itself(X, y, folds, make_model):
     errors = []
     for tr, te in folds:
         model = make_model().fit((X[tr] - X[tr].mean(0)) / X[tr].std(0), y[tr])
-        errors.append(metrics.rmse(y[te], model.predict((X[te] - X[te].mean(0)) / X[te].std(0))))
+        errors.append(metrics.root_mean_squared_error(y[te], model.predict((X[te] - X[te].mean(0)) / X[te].std(0))))
     return np.array(errors)
 
 
 def _unscaled(X, y, folds, make_model):
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
-    return np.array([metrics.rmse(y[te], make_model().fit(X[tr], y[tr]).predict(X[te])) for tr, te in folds])
+    return np.array([metrics.root_mean_squared_error(y[te], make_model().fit(X[tr], y[tr]).predict(X[te])) for tr, te in folds])
 
 
 def reference_blocks(latitude, longitude, size_deg):
