@@ -100,13 +100,16 @@ def test_hints_come_in_steps_then_point_to_the_solution():
 def test_deployable_features():
     available = ["depth_km", "depth_unfixed", "mag", "hour_local", "gap", "rms", "status", "reviewed", "latitude",
                  "longitude", "nst", "net", "mag_type", "dmin"]
-    assert check.deployable_features(["depth_unfixed", "mag", "hour_local", "gap", "rms"], available)
+    assert check.deployable_features(["depth_unfixed", "mag", "hour_local"], available)
+    assert "network" in check.deployable_features(["depth_unfixed", "mag", "gap"], available).hint
+    assert check.deployable_features(["depth_unfixed", "mag", "rms"], available).status == "incorrect"
     fb = check.deployable_features(["depth_km", "mag", "hour_local"], available)
-    assert fb and "analyst-fixed" in fb.message
-    assert "labelling" in check.deployable_features(["mag", "status"], available).hint
-    assert "networks" in check.deployable_features(["mag", "latitude"], available).hint
-    assert "network" in check.deployable_features(["mag", "nst"], available).hint
-    assert "network" in check.deployable_features(["mag", "mag_type"], available).hint
+    assert fb.status == "incorrect" and "fixed and rounded depths" in fb.message
+    assert "network" in check.deployable_features(["depth_unfixed", "mag", "dmin"], available).message
+    assert "labelling" in check.deployable_features(["mag", "status"], available).message
+    assert "location" in check.deployable_features(["mag", "latitude"], available).message
+    assert "network" in check.deployable_features(["mag", "nst"], available).message
+    assert "network" in check.deployable_features(["mag", "mag_type"], available).message
     assert "not columns" in check.deployable_features(["mag", "colour"], available).message
     assert check.deployable_features(["mag"], available).status == "incorrect"
     assert check.deployable_features(..., available).status == "unanswered"
@@ -179,8 +182,64 @@ def test_references_for_later_cells(capsys):
     assert check.reference_best_degree({1: 0.3, 2: 0.2}) == 2
     assert check.reference_cost_threshold(10, 1) == pytest.approx(1 / 11)
     np.testing.assert_allclose(check.reference_local_hour([23.0], [30.0]), [1.0])
-    assert check.chosen_features(["mag", "gap"], ["mag", "gap", "status"]) == ["mag", "gap"]
+    assert check.chosen_features(["mag", "hour_local"], ["mag", "hour_local", "status"]) == ["mag", "hour_local"]
     assert capsys.readouterr().out == ""
     assert check.chosen_features(["mag", "status"], ["mag", "gap", "status"]) == check.SAMPLE_DEPLOYABLE
     assert check.chosen_features(..., ["mag"]) == check.SAMPLE_DEPLOYABLE
     assert "sample answer" in capsys.readouterr().out
+
+
+# ---- the student walkthrough's wrong answers: each gets its own hint, none is accepted -------------
+
+def test_scaled_cv_refuses_a_list_and_names_mse():
+    def as_list(X, y, folds, make_model):
+        return list(check.reference_scaled_cv(X, y, folds, make_model))
+
+    def as_mse(X, y, folds, make_model):
+        return check.reference_scaled_cv(X, y, folds, make_model) ** 2
+
+    reset_attempts()
+    fb = check.scaled_cv_function(as_list, rng=0)
+    assert fb.status == "incorrect" and "numpy array" in fb.message
+    assert "square root" in check.scaled_cv_function(as_mse, rng=0).hint
+
+
+def test_block_function_catches_small_multipliers_and_the_library_call():
+    from mlcourse.splits import spatial_blocks
+
+    def times_100(lat, lon, size_deg):
+        return np.floor(np.asarray(lat) / size_deg).astype(int) * 100 + np.floor(np.asarray(lon) / size_deg).astype(int)
+
+    def library(lat, lon, size_deg):
+        return spatial_blocks(lat, lon, size_deg)
+
+    assert check.block_function(times_100, rng=0).status == "incorrect"
+    fb = check.block_function(library, rng=0)
+    assert fb.status == "incorrect" and "spatial_blocks" in fb.message
+
+
+def test_pipeline_function_explains_the_common_errors():
+    def no_groups(model, X, y, groups, seed):
+        pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        return cross_val_predict(pipeline, X, y, cv=folds, method="predict_proba")[:, 1]
+
+    def wrong_order(model, X, y, groups, seed):
+        pipeline = Pipeline([("model", model), ("impute", SimpleImputer(strategy="median"))])
+        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        return cross_val_predict(pipeline, X, y, groups=groups, cv=folds, method="predict_proba")[:, 1]
+
+    assert "groups=groups" in check.pipeline_function(no_groups, rng=0).hint
+    assert "LAST step" in check.pipeline_function(wrong_order, rng=0).hint
+    assert "median" in check.pipeline_function(check._mean_imputed, rng=0).hint
+    assert "probabilities" in check.pipeline_function(check._labels_not_probabilities, rng=0).hint
+
+
+def test_leaked_events_and_local_hour_name_the_typical_mistakes():
+    events = np.repeat(np.arange(10), 3)
+    train, test = np.arange(0, 30, 2), np.arange(1, 30, 2)
+    assert "row indices" in check.leaked_events(0, events, train, test).hint
+    utc, lon, tz = np.array([1.0, 20.0, 5.0]), np.array([-118.0, 33.0, -70.0]), np.array([-480, 120, -300])
+    fb = check.local_hour((utc + tz / 60) % 24, utc, lon, tz_offset_min=tz)
+    assert fb.status == "incorrect" and "civil" in fb.hint
+    assert check.local_hour((utc + lon / 15) % 24, utc, lon, tz_offset_min=tz)

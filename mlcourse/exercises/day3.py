@@ -57,7 +57,9 @@ def leaked_events(answer, events, train_index, test_index) -> Feedback:
                        "in both parts of the first fold.", mistakes=[
         (len(np.unique(events[test_index])), "That is all the earthquakes of the test fold; count those "
                                               "that ALSO appear in training."),
-    ], hint=("Take the set of event numbers on each side and count what they have in common.",
+        (0, "The two folds never share a ROW, by construction. The question is about EARTHQUAKES: compare "
+            "the event numbers of the rows on each side, not the row indices."),
+    ] if len(shared) else [], hint=("Take the set of event numbers on each side and count what they have in common.",
              "numpy has a function for the intersection of two arrays; count its elements."))
 
 
@@ -92,12 +94,18 @@ def cost_threshold(answer, cost_missed: float, cost_false_alarm: float) -> Feedb
 
 
 @exercise
-def local_hour(answer, utc_hour, longitude) -> Feedback:
+def local_hour(answer, utc_hour, longitude, tz_offset_min=None) -> Feedback:
     """Exercise: local solar hour = UTC hour + longitude / 15, wrapped to 0-24 h."""
     utc_hour, longitude = check_vector(utc_hour, "utc_hour"), check_vector(longitude, "longitude")
     expected = (utc_hour + longitude / 15.0) % 24
+    civil = [] if tz_offset_min is None else [
+        ((utc_hour + check_vector(tz_offset_min, "tz_offset_min") / 60.0) % 24,
+         "That is civil (time-zone) time, which jumps at zone borders and with daylight saving. The sun sets "
+         "the working day: use the solar hour, from the longitude (15° per hour)."),
+        (utc_hour + check_vector(tz_offset_min, "tz_offset_min") / 60.0,
+         "That is civil (time-zone) time, not solar time: use the longitude (15° per hour).")]
     return check_value(answer, expected, name="hour_local", task="The local solar hour of every event, "
-                       "in [0, 24).", mistakes=[
+                       "in [0, 24).", mistakes=civil + [
         ((utc_hour - longitude / 15.0) % 24, "West longitudes are negative: ADD longitude / 15, "
                                               "the sun reaches California after Greenwich."),
         (utc_hour + longitude / 15.0, "Wrap the result into 0-24 h with the modulo operator."),
@@ -122,14 +130,14 @@ def reference_scaled_cv(X, y, folds, make_model):
     for train, test in folds:
         mean, std = X[train].mean(axis=0), X[train].std(axis=0)
         model = make_model().fit((X[train] - mean) / std, y[train])
-        errors.append(metrics.rmse(y[test], model.predict((X[test] - mean) / std)))
+        errors.append(metrics.root_mean_squared_error(y[test], model.predict((X[test] - mean) / std)))
     return np.array(errors)
 
 
 def _scaled_on_everything(X, y, folds, make_model):
     X = np.asarray(X, dtype=float)
     Xs = (X - X.mean(axis=0)) / X.std(axis=0)
-    return np.array([metrics.rmse(np.asarray(y)[te], make_model().fit(Xs[tr], np.asarray(y)[tr]).predict(Xs[te]))
+    return np.array([metrics.root_mean_squared_error(np.asarray(y)[te], make_model().fit(Xs[tr], np.asarray(y)[tr]).predict(Xs[te]))
                      for tr, te in folds])
 
 
@@ -138,13 +146,32 @@ def _test_scaled_by_itself(X, y, folds, make_model):
     errors = []
     for tr, te in folds:
         model = make_model().fit((X[tr] - X[tr].mean(0)) / X[tr].std(0), y[tr])
-        errors.append(metrics.rmse(y[te], model.predict((X[te] - X[te].mean(0)) / X[te].std(0))))
+        errors.append(metrics.root_mean_squared_error(y[te], model.predict((X[te] - X[te].mean(0)) / X[te].std(0))))
     return np.array(errors)
+
+
+def _mse_not_rmse(X, y, folds, make_model):
+    return reference_scaled_cv(X, y, folds, make_model) ** 2
+
+
+def _array_of_rmse(got, expected) -> str:
+    """'' when ``got`` is a numpy array equal to ``expected``; a list is refused (later cells use .mean())."""
+    if isinstance(got, (list, tuple)):
+        return "a Python list or tuple, not a numpy array: the notebook needs an array of RMSEs"
+    if not isinstance(got, np.ndarray):
+        return f"a {type(got).__name__}, not a numpy array of RMSEs, one per fold"
+    if got.shape != np.shape(expected):
+        return f"shape {got.shape}, expected shape {np.shape(expected)} (one RMSE per fold)"
+    try:
+        ok = np.allclose(got.astype(float), expected, rtol=1e-6, atol=1e-9)
+    except (TypeError, ValueError):
+        return "the array does not hold numbers"
+    return "" if ok else "the values differ"
 
 
 def _unscaled(X, y, folds, make_model):
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
-    return np.array([metrics.rmse(y[te], make_model().fit(X[tr], y[tr]).predict(X[te])) for tr, te in folds])
+    return np.array([metrics.root_mean_squared_error(y[te], make_model().fit(X[tr], y[tr]).predict(X[te])) for tr, te in folds])
 
 
 def reference_blocks(latitude, longitude, size_deg):
@@ -171,6 +198,26 @@ def _ungrouped_probabilities(model, X, y, groups, seed):
     pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
     cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     return cross_val_predict(pipeline, X, y, cv=cv, method="predict_proba")[:, 1]
+
+
+def _mean_imputed(model, X, y, groups, seed):
+    from sklearn.impute import SimpleImputer
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+    from sklearn.pipeline import Pipeline
+
+    pipeline = Pipeline([("impute", SimpleImputer(strategy="mean")), ("model", model)])
+    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(pipeline, X, y, groups=groups, cv=cv, method="predict_proba")[:, 1]
+
+
+def _labels_not_probabilities(model, X, y, groups, seed):
+    from sklearn.impute import SimpleImputer
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+    from sklearn.pipeline import Pipeline
+
+    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(pipeline, X, y, groups=groups, cv=cv)
 
 
 def _imputed_outside(model, X, y, groups, seed):
@@ -211,14 +258,16 @@ def scaled_cv_function(function, make_model=None, rng=None) -> Feedback:
     make_model = make_model or functools.partial(KNeighborsRegressor, n_neighbors=3)
     rng = np.random.default_rng(rng)
     cases = [Case((X, y, folds, make_model), label) for X, y, folds, label in _regression_cases(rng)]
-    return check_function(function, reference_scaled_cv, cases, name="cv_rmse_scaled", rtol=1e-6,
+    return check_function(function, reference_scaled_cv, cases, name="cv_rmse_scaled", compare=_array_of_rmse,
                           task="Return the RMSE of every fold, with the mean and standard deviation "
                                "computed on that fold's training rows only.",
                           hint=("Inside the loop over folds: statistics from X[train] only, then the same "
                                 "shift and scale applied to X[train] and X[test].",
                                 "A fresh model per fold, fitted on the scaled training rows, predicts the "
                                 "scaled test rows; collect one RMSE per fold into an array."),
-                          mistakes=[(_scaled_on_everything, "You standardised with the statistics of ALL "
+                          mistakes=[(_mse_not_rmse, "Those are mean squared errors: take the square root "
+                                     "of each fold's mean squared error."),
+                                    (_scaled_on_everything, "You standardised with the statistics of ALL "
                                      "rows: that is the leak. Compute them inside the loop, on X[train]."),
                                     (_test_scaled_by_itself, "The test rows were scaled with their own "
                                      "mean and std: use the training fold's statistics for both parts."),
@@ -249,16 +298,18 @@ def _blocks_floor_lat_only(latitude, longitude, size_deg):
     return np.floor(np.asarray(latitude, dtype=float) / size_deg)
 
 
+def _numbered(rows, columns):
+    return np.unique(np.c_[rows, columns], axis=0, return_inverse=True)[1].ravel()
+
+
 def _blocks_rounded(latitude, longitude, size_deg):
     lat, lon = np.asarray(latitude, dtype=float), np.asarray(longitude, dtype=float)
-    return spatial_blocks(np.round(lat / size_deg) * size_deg + size_deg / 2,
-                          np.round(lon / size_deg) * size_deg + size_deg / 2, size_deg)
+    return _numbered(np.round(lat / size_deg), np.round(lon / size_deg))
 
 
 def _blocks_truncated(latitude, longitude, size_deg):
     lat, lon = np.asarray(latitude, dtype=float), np.asarray(longitude, dtype=float)
-    return spatial_blocks(np.trunc(lat / size_deg) * size_deg + size_deg / 2,
-                          np.trunc(lon / size_deg) * size_deg + size_deg / 2, size_deg)
+    return _numbered(np.trunc(lat / size_deg), np.trunc(lon / size_deg))
 
 
 @exercise
@@ -269,6 +320,8 @@ def block_function(function, rng=None) -> Feedback:
     for n, size in [(30, 1.0), (50, 2.0), (40, 0.5)]:
         lat, lon = rng.uniform(-40, -10, n), rng.uniform(160, 190, n)
         cases.append(Case((lat, lon, size), f"{n} random events, {size}° cells"))
+    lat, lon = rng.uniform(-80, 80, 300), rng.uniform(-180, 180, 300)
+    cases.append(Case((lat, lon, 0.5), "300 events over the whole globe, 0.5° cells"))
     cases += [
         Case((np.array([-0.5, 0.5, -1.5, 1.5]), np.array([-0.5, -0.5, 0.5, 0.5]), 1.0),
              "cells on both sides of the equator and of the meridian"),
@@ -276,6 +329,11 @@ def block_function(function, rng=None) -> Feedback:
         Case((np.array([-17.5]), np.array([178.0]), 4.0), "a single event"),
         Case((np.array([10.0, 10.0]), np.array([20.0, 20.0]), 2.0), "two events at the same place"),
     ]
+    code = getattr(function, "__code__", None)
+    if function is spatial_blocks or (code is not None and "spatial_blocks" in code.co_names + code.co_freevars):
+        return incorrect("`block_ids` calls mlcourse's spatial_blocks: that is the answer, not your numbering.",
+                         "Write the numbering yourself from the latitude, the longitude and the cell size.",
+                         mistake=True)
     return check_function(function, reference_blocks, cases, name="block_ids", compare=_same_partition,
                           task="Give every event the number of its size_deg x size_deg map cell (any "
                                "numbering works, as long as events in the same cell share a number and "
@@ -316,7 +374,7 @@ def _classification_cases(rng):
 def pipeline_function(function, rng=None) -> Feedback:
     """Function exercise: out-of-fold probabilities from a Pipeline under StratifiedGroupKFold."""
     rng = np.random.default_rng(rng)
-    return check_function(function, reference_grouped_probabilities, _classification_cases(rng),
+    feedback = check_function(function, reference_grouped_probabilities, _classification_cases(rng),
                           name="grouped_probabilities", rtol=1e-6, atol=1e-9, time_limit=30.0,
                           task="Build a Pipeline (median imputer, then the model), split with "
                                "StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed) and return "
@@ -328,32 +386,35 @@ def pipeline_function(function, rng=None) -> Feedback:
                           mistakes=[(_ungrouped_probabilities, "The folds ignore the groups: records of one "
                                      "site land in training and test. Use the grouped splitter and pass groups."),
                                     (_imputed_outside, "The imputer was fitted on all the data before the "
-                                     "split: put it inside the Pipeline so each training fold fits its own.")])
+                                     "split: put it inside the Pipeline so each training fold fits its own."),
+                                    (_mean_imputed, "Your imputer fills with the mean; the task asks for the "
+                                     "median, which a few extreme values do not drag."),
+                                    (_labels_not_probabilities, "Those are predicted classes (0 or 1), not "
+                                     "probabilities: ask cross_val_predict for the probabilities and keep the "
+                                     "column of class 1.")])
+    if feedback.status == "incorrect" and " raised " in feedback.message:
+        text = feedback.message
+        if "groups" in text and ("None" in text or "number of groups" in text):
+            return incorrect(text, "The grouped splitter needs to know the groups: pass groups=groups to "
+                                   "cross_val_predict.", mistake=True)
+        if "InvalidParameterError" in text or "intermediate steps" in text or "transform" in text:
+            return incorrect(text, "In a Pipeline the model must be the LAST step; the imputer comes first, "
+                                   "as a (name, step) pair.", mistake=True)
+    return feedback
 
 
+_LABELLING = "a trace of the labelling: it records what analysts did, not what the event was."
+_NETWORK = "a trace of the network: it depends on which network located the event, and only some networks label blasts."
+_LOCATION = "location in disguise: it stands in for where the networks and quarries that label blasts are."
+_NOTHING = "no property of the event that carries over to next month's catalogue."
 LEAKY_FEATURES = {
-    "status": "`status` records whether an analyst reviewed the event: blasts are reviewed because they are "
-              "blasts. It measures the labelling, not the event.",
-    "reviewed": "`reviewed` records the labelling process (analysts review blasts because they are blasts).",
-    "net": "`net` says which network reported the event, and only some networks label blasts at all: a "
-           "new network would break the model.",
-    "nst": "`nst` is missing for every event of two networks and never for a blast: its missingness "
-           "encodes the network.",
-    "nst_missing": "`nst_missing` encodes the network (ak and us never report nst).",
-    "latitude": "Latitude and longitude stand in for the networks (and quarries) that label blasts; the model "
-                "would not carry over to another region.",
-    "longitude": "Latitude and longitude stand in for the networks (and quarries) that label blasts; the model "
-                 "would not carry over to another region.",
-    "id": "The event id is an identifier, not a property of the event.",
-    "place": "The place name is location in words: a proxy for the network and the quarry.",
-    "type": "`type` is the label itself.",
-    "depth_fixed": "`depth_fixed` marks depths an analyst fixed by hand (for blasts, often): a trace of the "
-                   "labelling.",
-    "mag_type": "The magnitude type (ml, md, mb...) is chosen by the network: a proxy for the network.",
-    "dmin": "The distance to the nearest station depends on how dense the network is there: a proxy for the "
-            "network and the region.",
-    "tz_offset_min": "The time-zone offset is location in disguise: a proxy for the region and its networks.",
-    "time_utc": "The calendar time of this one week does not carry over to next month; use the local hour.",
+    "status": _LABELLING, "reviewed": _LABELLING, "depth_fixed": _LABELLING, "type": "the label itself.",
+    "depth_km": "a trace of the labelling and the networks' habits: it still holds the fixed and rounded depths. "
+                "Another depth column of `table` does not.",
+    "net": _NETWORK, "nst": _NETWORK, "nst_missing": _NETWORK, "gap": _NETWORK, "rms": _NETWORK,
+    "mag_type": _NETWORK, "dmin": _NETWORK,
+    "latitude": _LOCATION, "longitude": _LOCATION, "place": _LOCATION, "tz_offset_min": _LOCATION,
+    "id": _NOTHING, "time_utc": _NOTHING,
 }
 
 
@@ -376,23 +437,24 @@ def deployable_features(answer, available) -> Feedback:
                          "Use the names exactly as they are spelled in the table.", mistake=True)
     leaky = [a for a in answer if a in LEAKY_FEATURES]
     if leaky:
-        return incorrect(f"{leaky[0]!r} cannot be used by a deployed discriminator.", LEAKY_FEATURES[leaky[0]],
+        return incorrect(f"{leaky[0]!r} cannot be used by a deployed discriminator: it is "
+                         f"{LEAKY_FEATURES[leaky[0]]}",
+                         f"Ask of `{leaky[0]}`: would it mean the same for a network that never labelled a blast? "
+                         "Your defence below should say which kind of leak it is (labelling, network or location).",
                          mistake=True)
     if len(set(answer)) < 2:
         return incorrect("One feature alone makes a weak discriminator.",
                          ("Which properties of the event itself (its size, depth, time, location quality) "
                           "could differ between blasts and earthquakes everywhere?",
-                          "Magnitude, depth and local hour are physical; gap and rms describe the location's "
-                          "quality."))
-    note = (" Note that depth_km still holds the analyst-fixed depths (-2.00, -1.50 and whole numbers): defend "
-            "keeping them, or use depth_unfixed." if "depth_km" in answer else "")
-    return correct(f"{sorted(set(answer))}: properties of the events, not of who labelled them.{note} "
+                          "Magnitude, depth and the local hour are properties of the event; which depth "
+                          "column carries no trace of the analysts?"))
+    return correct(f"{sorted(set(answer))}: properties of the events, not of who labelled them. "
                    "Now defend the choice in the markdown cell below.")
 
 
 # ---- references for later cells (kept here so that the notebook does not print the answers) -----
 
-SAMPLE_DEPLOYABLE = ["depth_unfixed", "mag", "hour_local", "gap", "rms"]
+SAMPLE_DEPLOYABLE = ["depth_unfixed", "mag", "hour_local"]
 
 
 def reference_best_degree(validation_errors: dict) -> int:
