@@ -175,8 +175,11 @@ def check_slider(page) -> str:
     image.scroll_into_view_if_needed()
     before = pixels(image)
     track = box.locator(".noUi-target").first.bounding_box()
-    # click far along the track: the handle jumps there, as when a student clicks the slider
-    page.mouse.click(track["x"] + 0.85 * track["width"], track["y"] + track["height"] / 2)
+    knob = handle.bounding_box()
+    # click near the far end of the track from the handle: it jumps there, as when a student
+    # clicks the slider (a selection slider only moves when the click is nearer another option)
+    far = 0.05 if knob["x"] + knob["width"] / 2 > track["x"] + track["width"] / 2 else 0.95
+    page.mouse.click(track["x"] + far * track["width"], track["y"] + track["height"] / 2)
     deadline = time.time() + 30
     while time.time() < deadline:
         page.wait_for_timeout(500)
