@@ -155,7 +155,7 @@ def run_all(page, api: Api) -> bool:
         started = started or "busy" in states or any("*" in p for p in prompts)
         if started and states and all(s == "idle" for s in states) and not any("*" in p for p in prompts):
             return True
-        time.sleep(1.0)
+        time.sleep(0.5)
     return False
 
 
@@ -195,10 +195,10 @@ def open_notebook(page, base: str, front_end: str, name: str, stem: str) -> None
     else:
         page.goto(f"{base}/notebooks/{name}", wait_until="domcontentloaded")
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
-    try:  # a fresh front end may ask which kernel to start: the notebook's own, python3
-        page.locator(".jp-Dialog button", has_text="Select").first.click(timeout=5_000)
-    except Exception:  # noqa: BLE001 - no dialog this time
-        pass
+    page.wait_for_timeout(500)
+    select = page.locator(".jp-Dialog button", has_text="Select")
+    if select.count():  # a fresh front end may ask which kernel to start: the notebook's own, python3
+        select.first.click()
 
 
 def check_notebook(page, api: Api, base: str, front_end: str, path: Path, copy: Path,
@@ -210,7 +210,7 @@ def check_notebook(page, api: Api, base: str, front_end: str, path: Path, copy: 
         time.sleep(0.5)
     if not run_all(page, api):
         report.problems.append(f"not every cell finished within {RUN_TIMEOUT_S} s")
-    page.wait_for_timeout(2000)  # let the last widgets render
+    page.wait_for_timeout(1000)  # let the last widgets render
     unrun = [p for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts() if "[ ]" in p]
     if unrun:
         report.problems.append(f"{len(unrun)} code cell(s) did not run")
