@@ -83,3 +83,13 @@ def test_summary_is_computed_from_the_notebooks_own_pairs():
 def test_the_test_set_is_scored_once_in_the_workflow():
     code = text("code")
     assert code.count("final.predict(X_gm[test])") == 1
+
+
+def test_the_blast_headline_quoted_is_the_one_printed_and_averages_draws_of_the_fill():
+    code_cells = [c for c in cells() if c["cell_type"] == "code" and "lono_f1 = " in "".join(c["source"])]
+    assert code_cells and "DRAWS" in "".join(code_cells[0]["source"])
+    printed = "".join("".join(o.get("text", "")) for o in code_cells[0]["outputs"])
+    headline, interval = re.search(r"blast F1 (\S+ ± \S+) over 3 runs .*?networks and runs (\S+),", printed).groups()
+    prose = text("markdown")
+    assert f"blast F1 of {headline} with each network left out" in prose
+    assert f"({interval})" in prose
