@@ -150,11 +150,12 @@ def run_all(page, api: Api) -> bool:
     deadline = time.time() + RUN_TIMEOUT_S
     started = False
     while time.time() < deadline:
+        # the kernel's state from the server; the page's prompts (costly to read) only once it is idle
         states = [k.get("execution_state") for k in api.kernels()]
-        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-        started = started or "busy" in states or any("*" in p for p in prompts)
-        if started and states and all(s == "idle" for s in states) and not any("*" in p for p in prompts):
-            return True
+        started = started or "busy" in states
+        if started and states and all(s == "idle" for s in states):
+            if not any("*" in p for p in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()):
+                return True
         time.sleep(0.5)
     return False
 

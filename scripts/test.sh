@@ -10,10 +10,18 @@ cd "$(dirname "$0")/.."
 python=$1
 shift
 export PYTHONHASHSEED=0  # one hash seed for every Python process, kernels included
-# Two workers: the notebooks, the browser test and the unit tests run side by side. Each
-# notebook stays on one worker (--dist loadscope), as nbval needs one kernel per notebook.
+# Each worker and kernel computes on one thread: two workers already fill two cores, and
+# BLAS threads competing for the same cores would slow every notebook down. (Threading
+# changes the last digits of some floats; the outputs are compared rounded and with an
+# image tolerance, so the stored outputs hold either way.)
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+# Two workers: the browser test on one, the notebooks (nbval) and the unit tests on the
+# other. Each notebook stays on one worker (--dist loadscope), as nbval needs one kernel
+# per notebook, and so does the browser test (one class). The order is ours, not xdist's
+# (--no-loadscope-reorder; tests/conftest.py sets it): the browser test first, with a short
+# module after it, so that its worker holds no notebook while the other worker runs them.
 workers=$("$python" -c 'import os; print(min(2, os.cpu_count() or 1))')
-"$python" -m pytest -n "$workers" --dist loadscope \
+"$python" -m pytest -n "$workers" --dist loadscope --no-loadscope-reorder \
   --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300 \
   tests mlcourse notebooks "$@"
 status=$?

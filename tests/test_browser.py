@@ -24,51 +24,32 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MISSING = browser_available()
 
 
-def test_front_ends_alternate_so_both_are_covered():
-    plan = alternating(NOTEBOOKS)
-    assert [f for _, f in plan][:2] == ["notebook", "lab"]
-    assert {f for _, f in plan} == {"notebook", "lab"}
+@pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/")
+class TestInChromium:
+    """Every student copy, run once in one Chromium with one server per front end.
 
-
-def plan_for(front_end: str) -> list:
-    return [(path, f) for path, f in alternating(NOTEBOOKS) if f == front_end]
-
-
-class _FrontEnd:
-    """The student copies assigned to one front end, run once in one Chromium and one server.
-
-    One class per front end, so that pytest-xdist (--dist loadscope) runs the two on
-    different workers, side by side.
+    One class, so that pytest-xdist (--dist loadscope) keeps the browser work on one
+    worker, where it runs from the start while the other worker takes the notebooks and
+    the unit tests (scripts/test.sh puts this file first).
     """
 
-    front_end = ""
+    def test_front_ends_alternate_so_both_are_covered(self):
+        plan = alternating(NOTEBOOKS)
+        assert [f for _, f in plan][:2] == ["notebook", "lab"]
+        assert {f for _, f in plan} == {"notebook", "lab"}
 
     @pytest.fixture(scope="class")
-    def reports(self):
-        return {r.notebook: r for r in check_notebooks(plan_for(self.front_end), student=True)}
+    @classmethod
+    def reports(cls):
+        return {r.notebook: r for r in check_notebooks(alternating(NOTEBOOKS), student=True)}
 
-    def check(self, notebook, reports):
+    @pytest.mark.skipif(bool(MISSING), reason=f"browser test skipped: {MISSING}")
+    @pytest.mark.parametrize("notebook, front_end", alternating(NOTEBOOKS),
+                             ids=[f"{p.stem}-{f}" for p, f in alternating(NOTEBOOKS)])
+    def test_student_copy_runs_in_chromium(self, notebook, front_end, reports):
         report = reports[notebook.name]
-        assert report.front_end == self.front_end
+        assert report.front_end == front_end
         assert report.ok, report.problems
         assert Path(report.screenshot).exists() and report.kernel_shut_down
         # a notebook with sliders had one moved, and the figure's pixels followed
         assert report.slider_checked or not report.widgets
-
-
-@pytest.mark.skipif(bool(MISSING), reason=f"browser test skipped: {MISSING}")
-class TestNotebook7(_FrontEnd):
-    front_end = "notebook"
-
-    @pytest.mark.parametrize("notebook", [p for p, _ in plan_for("notebook")], ids=lambda p: p.stem)
-    def test_student_copy_runs_in_chromium(self, notebook, reports):
-        self.check(notebook, reports)
-
-
-@pytest.mark.skipif(bool(MISSING), reason=f"browser test skipped: {MISSING}")
-class TestJupyterLab(_FrontEnd):
-    front_end = "lab"
-
-    @pytest.mark.parametrize("notebook", [p for p, _ in plan_for("lab")], ids=lambda p: p.stem)
-    def test_student_copy_runs_in_chromium(self, notebook, reports):
-        self.check(notebook, reports)
