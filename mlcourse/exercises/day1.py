@@ -427,36 +427,32 @@ def backprop_function(backprop) -> Feedback:
 
 
 # ---------------------------------------------------------------- section 16: the training loop
-def _reference_train(model, loss, optimizer, X, y, epochs):
+def _train(model, loss, optimizer, X, y, epochs, *, zero_grad=True, loss_after_step=False):
+    """The training loop in PyTorch's order, or one of its two usual mistakes."""
     history = []
     for _ in range(int(epochs)):
-        optimizer.zero_grad()
+        if zero_grad:
+            optimizer.zero_grad()
         y_pred = model.forward(X)
-        history.append(float(loss(y_pred, y)))
+        if not loss_after_step:
+            history.append(float(loss(y_pred, y)))
         model.backward(loss.gradient(y_pred, y))
         optimizer.step()
+        if loss_after_step:
+            history.append(float(loss(model.forward(X), y)))
     return history
+
+
+def _reference_train(model, loss, optimizer, X, y, epochs):
+    return _train(model, loss, optimizer, X, y, epochs)
 
 
 def _train_without_zero_grad(model, loss, optimizer, X, y, epochs):
-    history = []
-    for _ in range(int(epochs)):
-        y_pred = model.forward(X)
-        history.append(float(loss(y_pred, y)))
-        model.backward(loss.gradient(y_pred, y))
-        optimizer.step()
-    return history
+    return _train(model, loss, optimizer, X, y, epochs, zero_grad=False)
 
 
 def _train_loss_after_step(model, loss, optimizer, X, y, epochs):
-    history = []
-    for _ in range(int(epochs)):
-        optimizer.zero_grad()
-        y_pred = model.forward(X)
-        model.backward(loss.gradient(y_pred, y))
-        optimizer.step()
-        history.append(float(loss(model.forward(X), y)))
-    return history
+    return _train(model, loss, optimizer, X, y, epochs, loss_after_step=True)
 
 
 def _compare_histories(got, expected) -> str:

@@ -179,45 +179,38 @@ def reference_blocks(latitude, longitude, size_deg):
     return spatial_blocks(latitude, longitude, size_deg)
 
 
-def reference_grouped_probabilities(model, X, y, groups, seed):
-    """Out-of-fold P(class 1) from a median-imputing Pipeline under StratifiedGroupKFold(5)."""
+def _pipeline_predictions(model, X, y, groups, seed, *, strategy="median", grouped=True,
+                          method="predict_proba"):
+    """Out-of-fold predictions of an imputing Pipeline: the reference, or one of its usual mistakes."""
     from sklearn.impute import SimpleImputer
-    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold, cross_val_predict
     from sklearn.pipeline import Pipeline
 
-    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
-    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
-    return cross_val_predict(pipeline, X, y, groups=groups, cv=cv, method="predict_proba")[:, 1]
+    pipeline = Pipeline([("impute", SimpleImputer(strategy=strategy)), ("model", model)])
+    if grouped:
+        cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        predictions = cross_val_predict(pipeline, X, y, groups=groups, cv=cv, method=method)
+    else:
+        cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+        predictions = cross_val_predict(pipeline, X, y, cv=cv, method=method)
+    return predictions[:, 1] if method == "predict_proba" else predictions
+
+
+def reference_grouped_probabilities(model, X, y, groups, seed):
+    """Out-of-fold P(class 1) from a median-imputing Pipeline under StratifiedGroupKFold(5)."""
+    return _pipeline_predictions(model, X, y, groups, seed)
 
 
 def _ungrouped_probabilities(model, X, y, groups, seed):
-    from sklearn.impute import SimpleImputer
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.pipeline import Pipeline
-
-    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
-    cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
-    return cross_val_predict(pipeline, X, y, cv=cv, method="predict_proba")[:, 1]
+    return _pipeline_predictions(model, X, y, groups, seed, grouped=False)
 
 
 def _mean_imputed(model, X, y, groups, seed):
-    from sklearn.impute import SimpleImputer
-    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
-    from sklearn.pipeline import Pipeline
-
-    pipeline = Pipeline([("impute", SimpleImputer(strategy="mean")), ("model", model)])
-    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
-    return cross_val_predict(pipeline, X, y, groups=groups, cv=cv, method="predict_proba")[:, 1]
+    return _pipeline_predictions(model, X, y, groups, seed, strategy="mean")
 
 
 def _labels_not_probabilities(model, X, y, groups, seed):
-    from sklearn.impute import SimpleImputer
-    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
-    from sklearn.pipeline import Pipeline
-
-    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
-    cv = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
-    return cross_val_predict(pipeline, X, y, groups=groups, cv=cv)
+    return _pipeline_predictions(model, X, y, groups, seed, method="predict")
 
 
 def _imputed_outside(model, X, y, groups, seed):
