@@ -203,16 +203,24 @@ def honest_score(answer, grouped_score, random_score) -> Feedback:
 # The readable tree of mlcourse.trees (best_split, Node, grow_tree, predict_tree) is the reference;
 # these helpers list every candidate split (for ties and for the typical mistakes) and bag by hand.
 
-def _splits(X, y, impurity=trees.gini):
-    """Every (feature, threshold, score): thresholds midway between neighbouring distinct values."""
+def _weighted_gini(y, left):
+    """The weighted Gini impurity of a split: each side weighted by its share of the samples."""
+    return (left.sum() * trees.gini(y[left]) + (~left).sum() * trees.gini(y[~left])) / len(y)
+
+
+def _splits(X, y, score=_weighted_gini):
+    """Every (feature, threshold, score): thresholds midway between neighbouring distinct values.
+
+    ``score(y, left)`` scores the split whose left side is the boolean mask ``left``; the typical
+    mistakes are other scores over the same candidates.
+    """
     X = np.asarray(X, dtype=float)
     y = np.asarray(y)
     for feature in range(X.shape[1]):
         values = np.unique(X[:, feature])
         for threshold in (values[:-1] + values[1:]) / 2:
             left = X[:, feature] <= threshold
-            score = (left.sum() * impurity(y[left]) + (~left).sum() * impurity(y[~left])) / len(y)
-            yield feature, float(threshold), float(score)
+            yield feature, float(threshold), float(score(y, left))
 
 
 def _best_split(X, y):
@@ -257,7 +265,7 @@ class _Split(tuple):
 def _best_split_with_ties(X, y):
     best = _best_split(X, y)
     found = _Split(best)
-    found.ties = tuple((f, t) for f, t, s in _splits(X, y, trees.gini) if abs(s - best[2]) < 1e-9)
+    found.ties = tuple((f, t) for f, t, s in _splits(X, y) if abs(s - best[2]) < 1e-9)
     return found
 
 
@@ -323,29 +331,15 @@ def best_split_function(function) -> Feedback:
 
 
 def _split_len_of_mask(X, y):
-    best = (None, None, np.inf)
-    X, y = np.asarray(X, float), np.asarray(y)
-    for feature in range(X.shape[1]):
-        values = np.unique(X[:, feature])
-        for t in (values[:-1] + values[1:]) / 2:
-            left = X[:, feature] <= t
-            score = (len(left) * trees.gini(y[left]) + len(~left) * trees.gini(y[~left])) / len(y)
-            if score < best[2]:
-                best = (feature, float(t), float(score))
-    return best
+    """The lowest score when each side is weighted by len() of its mask, which is always n."""
+    scores = _splits(X, y, lambda y, left: trees.gini(y[left]) + trees.gini(y[~left]))  # n*(G_L+G_R)/n
+    return min(scores, key=lambda split: split[2], default=(None, None, np.inf))
 
 
 def _unweighted_split(X, y):
-    best = (None, None, np.inf)
-    X, y = np.asarray(X, float), np.asarray(y)
-    for feature in range(X.shape[1]):
-        values = np.unique(X[:, feature])
-        for t in (values[:-1] + values[1:]) / 2:
-            left = X[:, feature] <= t
-            score = (trees.gini(y[left]) + trees.gini(y[~left])) / 2
-            if score < best[2] - 1e-12:
-                best = (feature, float(t), float(score))
-    return best
+    """The lowest plain average of the two sides' impurities, as if both held half the samples."""
+    scores = _splits(X, y, lambda y, left: (trees.gini(y[left]) + trees.gini(y[~left])) / 2)
+    return min(scores, key=lambda split: split[2], default=(None, None, np.inf))
 
 
 def _split_not_divided(X, y):
@@ -355,7 +349,7 @@ def _split_not_divided(X, y):
 
 def _worst_split(X, y):
     worst = (None, None, -np.inf)
-    for feature, threshold, score in _splits(X, y, trees.gini):
+    for feature, threshold, score in _splits(X, y):
         if score > worst[2] + 1e-12:
             worst = (feature, threshold, score)
     return worst
