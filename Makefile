@@ -29,8 +29,10 @@ else
   STAMP := .setup-stamp-conda-$(DEPS_HASH)
 endif
 
-# make test-latest: a separate environment with the newest releases the loose specification allows
+# make test-latest: a separate environment with the newest releases the loose specification allows;
+# make test-oldest: one with the lower bounds of pyproject.toml
 LATEST := .venv-latest
+OLDEST := .venv-oldest
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # Debian's Chromium, for the browser test (never downloaded; see the block at the end).
@@ -40,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-latest lock execute bench clean student test-browser browser-tools
+.PHONY: help setup notebook lab test test-latest test-oldest test-portable test-conda lock execute bench clean student test-browser browser-tools
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -68,25 +70,37 @@ lab: setup ## Open the course in JupyterLab (localhost, with a token)
 	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(JUPYTER_ROOT)
 
 test: setup $(if $(CHROMIUM),browser-tools) ## Run the unit tests and every notebook (nbval: text and figures compared; in a browser too where Chromium is installed)
-	scripts/test.sh $(PY)
+	scripts/test.sh "$(PY)"
+
+test-portable: setup ## Run every notebook as other CPUs would: NumPy's SIMD paths switched off, another OpenBLAS kernel
+	scripts/test_portable.sh "$(PY)"
 
 test-latest: ## Build .venv-latest from the loose specification (newest releases) and run every test there
 	scripts/setup.sh venv $(LATEST) $(PYTHON_FOR_VENV)
 	$(if $(CHROMIUM),$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[browser]')
 	scripts/test.sh $(LATEST)/bin/python
 
+test-oldest: ## Build .venv-oldest from the lower bounds of pyproject.toml and run the unit tests there
+	mkdir -p build
+	$(PYTHON_FOR_VENV) scripts/floors.py > build/constraints-oldest.txt
+	scripts/setup.sh venv $(OLDEST) $(PYTHON_FOR_VENV) build/constraints-oldest.txt
+	TESTS="tests mlcourse" scripts/test.sh $(OLDEST)/bin/python
+
+test-conda: setup ## Drive the Makefile's conda route with a stand-in conda (tests/standin/conda) on a copy of the course
+	TESTS=tests/test_conda_route.py COURSE_TEST_CONDA_ROUTE=1 scripts/test.sh "$(PY)"
+
 lock: setup ## Write requirements-lock.txt: the exact versions of today's environment (commit it with refreshed outputs)
 	{ echo '# Exact versions the stored notebook outputs were made with. Used by the venv route (make setup, CI)'; echo '# as pip constraints. Refresh with make lock, then make execute and make test; commit them together.'; $(PY) -m pip freeze --exclude-editable --all | grep -v -E '^(pip|setuptools|wheel)=='; } > $(LOCK)
 	@echo "Wrote $(LOCK): run make execute and make test, then commit the lock with the refreshed notebooks."
 
 execute: setup ## Re-run every notebook in place on a fresh kernel (refreshes stored outputs)
-	scripts/execute.sh $(PY) $(NOTEBOOKS)
+	scripts/execute.sh "$(PY)" $(NOTEBOOKS)
 
 bench: setup ## Time mlcourse against references measured in the same run
 	for script in $(sort $(wildcard bench/bench_*.py)); do echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 clean: ## Remove the virtual environments, stamps, caches and build output
-	rm -rf $(VENV) $(LATEST) .setup-stamp-* build .pytest_cache .hypothesis *.egg-info
+	rm -rf $(VENV) $(LATEST) $(OLDEST) .setup-stamp-* build .pytest_cache .hypothesis *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
 	$(if $(CONDA),@echo "The conda env $(ENV_NAME) is kept; remove it with: $(notdir $(CONDA)) env remove -n $(ENV_NAME)")

@@ -15,6 +15,7 @@ Each module holds one idea of the lectures, named as the slides name it:
   F1, ROC/AUC, ``mean_absolute_error``, ``mean_squared_error``, R², IoU
 - ``trees``            a decision tree to read (``best_split``, ``grow_tree``) and random forests
 - ``splits``           splits that respect time and space: ``chronological_split``, ``spatial_blocks``
+- ``selection``        choosing a model without letting noise decide: the one-standard-error rule
 - ``detection``        Day 2: augmented windows, features, a sliding detector, a picker
 - ``ground_motion``    Day 4: the Joyner-Boore ground-motion equation
 - ``datasets``         real data shipped with the course, and documented generators

@@ -13,17 +13,18 @@ case "$kind" in
   conda)
     conda=$2 name=$3
     echo "Using $conda for the environment $name (from environment.yml)."
+    # the same two commands as the README's "Installing with conda"
     if "$conda" env list | grep -qE "^$name[[:space:]]"; then
-      "$conda" env update --name "$name" --file environment.yml --prune
+      "$conda" env update -n "$name" -f environment.yml --prune
     else
-      "$conda" env create --file environment.yml
+      "$conda" env create -f environment.yml
     fi
     ;;
   venv)
     venv=$2 python=$3 lock=${4:-}
     echo "No conda or mamba in use: installing into the virtual environment $venv with pip."
-    if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
-      echo "The course needs Python 3.10 or newer; '$python' is $("$python" --version 2>&1 || echo missing)." >&2
+    if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "The course needs Python 3.11 or newer (the versions in requirements-lock.txt need it); '$python' is $("$python" --version 2>&1 || echo missing)." >&2
       echo "Install a newer Python, or run: make setup PYTHON_FOR_VENV=/path/to/python3.12" >&2
       exit 1
     fi

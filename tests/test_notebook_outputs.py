@@ -42,3 +42,23 @@ def test_the_rounding_check_can_fail():
     assert long_floats("array([0.12345679, 1.5])  rmse 0.251  f1=0.6666666666666666") == [
         "0.12345679", "0.6666666666666666"]
     assert long_floats("mlcourse 0.1.0, 12.5 km, 1e-06, 2009-08-24T00:20:03.000000Z") == []
+
+
+def grid_searches_without_a_rule(source: str) -> list[str]:
+    """GridSearchCV calls that keep scikit-learn's default choice, the best mean score alone."""
+    calls = re.findall(r"GridSearchCV\((?:[^()]|\([^()]*\))*\)", source)
+    return [call for call in calls if "refit=" not in call]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_grid_search_states_its_choice_rule(notebook):
+    """The best mean alone lets noise (a seed, a split, a CPU's last bit) pick among equals."""
+    cells = json.loads(notebook.read_text())["cells"]
+    found = [call for cell in cells if cell["cell_type"] == "code"
+             for call in grid_searches_without_a_rule("".join(cell["source"]))]
+    assert found == [], "give these grid searches a refit rule (mlcourse.selection):\n" + "\n".join(found)
+
+
+def test_the_choice_rule_check_can_fail():
+    assert grid_searches_without_a_rule('GridSearchCV(m, {"a": [1, 2]}, cv=KFold(3))') != []
+    assert grid_searches_without_a_rule('GridSearchCV(m, {"a": [1, 2]}, cv=KFold(3), refit=rule)') == []
