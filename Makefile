@@ -42,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-latest test-oldest test-portable test-conda lock execute bench clean student test-browser browser-tools
+.PHONY: help setup notebook lab test test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -79,6 +79,9 @@ test-latest: ## Build .venv-latest from the loose specification (newest releases
 	scripts/setup.sh venv $(LATEST) $(PYTHON_FOR_VENV)
 	$(if $(CHROMIUM),$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[browser]')
 	scripts/test.sh $(LATEST)/bin/python
+
+test-claims: setup ## Re-run every notebook with 5 seeds: each claim must hold in every run (writes docs/claims.md)
+	$(PY) scripts/run_claims.py $(NOTEBOOKS)
 
 test-oldest: ## Build .venv-oldest from the lower bounds of pyproject.toml and run the unit tests there
 	mkdir -p build

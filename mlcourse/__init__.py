@@ -16,6 +16,7 @@ Each module holds one idea of the lectures, named as the slides name it:
 - ``trees``            a decision tree to read (``best_split``, ``grow_tree``) and random forests
 - ``splits``           splits that respect time and space: ``chronological_split``, ``spatial_blocks``
 - ``selection``        choosing a model without letting noise decide: the one-standard-error rule
+- ``claims``           ``claim(text, condition)``: a conclusion of a notebook, checked on every run
 - ``detection``        Day 2: augmented windows, features, a sliding detector, a picker
 - ``ground_motion``    Day 4: the Joyner-Boore ground-motion equation
 - ``datasets``         real data shipped with the course, and documented generators
