@@ -9,7 +9,8 @@ in each, not only in the run that is printed::
 
 The text states the conclusion, not the number: it must read the same for every seed. A claim
 prints one line a student can read, ``✔ Claim holds: ...``; one that does not hold in this run
-prints ``✘ Claim fails in this run: ...`` instead (the notebook goes on). When the environment
+prints ``✘ Claim fails in this run: ...`` instead (the notebook goes on). It returns nothing, so a claim
+at the end of a cell adds no output line. When the environment
 variable ``MLCOURSE_CLAIMS_LOG`` names a file, each claim is also appended to it as a JSON line,
 for ``scripts/run_claims.py``.
 """
@@ -24,7 +25,7 @@ import numpy as np
 __all__ = ["claim"]
 
 
-def claim(text: str, condition) -> bool:
+def claim(text: str, condition) -> None:
     """State a conclusion of the notebook and check it on this run.
 
     Parameters
@@ -34,16 +35,10 @@ def claim(text: str, condition) -> bool:
     condition : bool
         Whether it holds in this run: a Python or numpy boolean.
 
-    Returns
-    -------
-    bool
-        ``condition``, so that a cell can go on from it.
-
     Examples
     --------
     >>> claim("the forest beats the mean baseline", 0.26 < 0.56)
     ✔ Claim holds: the forest beats the mean baseline
-    True
     """
     if not isinstance(text, str) or not text.strip():
         raise TypeError(f"claim's text must be a sentence (a non-empty str), got {type(text).__name__} {text!r}.")
@@ -57,4 +52,3 @@ def claim(text: str, condition) -> bool:
     if log:
         with open(log, "a", encoding="utf-8") as stream:
             stream.write(json.dumps({"claim": text, "holds": holds}) + "\n")
-    return holds
