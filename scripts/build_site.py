@@ -208,7 +208,7 @@ def maps_page(days: list[tuple[str, dict]]) -> str:
              "the lecture and in the hands-on part, its exercises, and where an instructor can stop "
              "a live demo.\n"]
     for name, nb in days:
-        parts.append(f"## [{title_of(nb)}]({name})\n\n{day_map(nb, name)}\n")
+        parts.append(f"## {title_of(nb)}\n\n[The day's page]({name}).\n\n{day_map(nb, name)}\n")
     return "\n".join(parts)
 
 
@@ -219,7 +219,7 @@ def readme_parts() -> dict[str, str]:
     commands = readme.split("```")[1].split("\n", 1)[1].strip()
     days = readme.split("## The four days", 1)[1].split("\n## ", 1)[0]
     table = "\n".join(line for line in days.splitlines() if line.startswith("|"))
-    table = re.sub(r"\[`notebooks/(\d\d_\w+)\.ipynb`\]\(notebooks/\1\.ipynb\)", r"[Day page](\1.ipynb)", table)
+    table = re.sub(r"\[`notebooks/(\d\d_\w+)\.ipynb`\]\(notebooks/\1\.ipynb\)", r"[`\1`](\1.ipynb)", table)
     if "notebooks/" in table:
         raise ValueError("the README's table links to a notebook in a form this script does not know")
     return {"commands": commands, "days_table": table}
@@ -278,6 +278,11 @@ def main() -> int:
         print("make site: Sphinx reported problems (above); the site in "
               f"{args.out.relative_to(ROOT)} may be incomplete.", file=sys.stderr)
         return 1
+    # what a reader never loads: the theme's source maps, and the empty folder of page sources
+    for source_map in args.out.glob("_static/**/*.map"):
+        source_map.unlink()
+    if (args.out / "_sources").is_dir() and not any((args.out / "_sources").iterdir()):
+        (args.out / "_sources").rmdir()
     print(f"Built the course site in {time.time() - start:.0f} s: {args.out.relative_to(ROOT)}/ "
           f"({size_mb(args.out):.0f} MB). Open {args.out.relative_to(ROOT)}/index.html in a browser.")
     return 0

@@ -27,7 +27,8 @@ suppress_warnings = ["myst.header"]
 
 # MathJax 3 from the site itself (copied from npm's `mathjax` package by the build), never a CDN.
 mathjax_path = "mathjax/tex-chtml.js"
-mathjax3_config = {"loader": {"load": []}, "options": {"menuOptions": {"settings": {"enrich": False}}}}
+# Sphinx writes math between \( \) and \[ \]; MathJax looks for nothing else.
+mathjax3_config = {"tex": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]}}
 
 html_theme = "sphinx_book_theme"
 html_title = "Machine learning for geoscientists"
@@ -36,6 +37,8 @@ html_css_files = ["course.css"]
 html_copy_source = False  # the notebooks are offered for download, unchanged, instead
 html_show_sourcelink = False
 html_last_updated_fmt = None
+html_show_copyright = False
+html_context = {"default_mode": "auto"}  # light or dark as the reader's system is set
 html_theme_options = {
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
@@ -43,6 +46,7 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "search_bar_text": "Search the course...",
+    "footer_content_items": [],
 }
 
 

@@ -22,7 +22,7 @@ import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlparse
+from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 
@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "build" / "site"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 sys.path.insert(0, str(ROOT / "scripts"))
+import build_site  # noqa: E402
 from browser_check import CHROMIUM, CHROMIUM_ARGS, browser_available  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -64,10 +65,10 @@ def ids_of(path: Path) -> frozenset:
     return frozenset(parser.ids)
 
 
-def link_problem(href: str, base: str) -> str:
-    """'' when ``href`` (absolute, inside the site) names an existing file, and an existing id for #anchor."""
+def link_problem(href: str, site: Path = SITE) -> str:
+    """'' when ``href`` (a path from the site's root) names a file of the site, and an existing id for #anchor."""
     url, fragment = urldefrag(href)
-    path = SITE / unquote(urlparse(url).path).lstrip("/")
+    path = site / unquote(urlparse(url).path).lstrip("/")
     if path.is_dir():
         path = path / "index.html"
     if not path.is_file():
@@ -131,16 +132,26 @@ class TestSiteInChromium:
 
                 context.route("**/*", only_the_site)
                 for name in PAGES:
-                    page, failed = context.new_page(), []
+                    page, failed, errors = context.new_page(), [], []
                     page.on("requestfailed", lambda r, f=failed: f.append(f"{r.url} ({r.failure})"))
+                    page.on("pageerror", lambda e, f=errors: f.append(str(e)))
+                    page.on("console", lambda m, f=errors: m.type in ("error", "warning") and f.append(m.text))
                     page.on("response", lambda r, f=failed: r.status >= 400 and f.append(f"{r.url} ({r.status})"))
                     page.goto(f"{origin}/{name}", wait_until="load")
                     state = page.evaluate(PAGE_STATE)
                     if Path(name).stem in DAYS:  # the day's first screen, as a student opens it
                         page.evaluate("window.scrollTo(0, 0)")
                         page.screenshot(path=str(SCREENSHOTS / f"site-{Path(name).stem}.png"))
-                    reports[name] = {**state, "failed": failed}
+                    reports[name] = {**state, "failed": failed, "errors": errors}
                     page.close()
+                # the guard itself: a request outside the site, as a CDN script would make, is caught
+                pages_blocked = list(blocked)
+                page = context.new_page()
+                page.goto(f"{origin}/index.html", wait_until="load")
+                page.evaluate("fetch('https://cdn.example.org/require.min.js').catch(() => null)")
+                page.wait_for_timeout(500)
+                probe, blocked[:] = blocked[len(pages_blocked):], pages_blocked
+                page.close()
                 # search: Sphinx's index, run in the page
                 page = context.new_page()
                 page.goto(f"{origin}/search.html?q=gini", wait_until="load")
@@ -151,19 +162,21 @@ class TestSiteInChromium:
         finally:
             server.shutdown()
             server.server_close()
-        return {"origin": origin, "blocked": blocked, "pages": reports}
+        return {"origin": origin, "blocked": blocked, "probe": probe, "pages": reports}
 
     def test_the_landing_page_days_maps_and_glossary_are_there(self):
         assert {"index.html", "maps.html", "glossary.html", "search.html"} <= set(PAGES)
         assert {f"{day}.html" for day in DAYS} <= set(PAGES) and len(DAYS) == 4
 
     def test_no_request_leaves_the_site(self, visits):
+        assert visits["probe"] == ["https://cdn.example.org/require.min.js"], "the guard let a request out"
         assert visits["blocked"] == []
 
     @pytest.mark.parametrize("name", PAGES)
-    def test_page_loads_every_request_and_image(self, visits, name):
+    def test_page_loads_every_request_script_and_image(self, visits, name):
         report = visits["pages"][name]
         assert report["failed"] == []
+        assert report["errors"] == [], "the page's scripts reported errors"
         broken = [img["src"] for img in report["images"] if img["width"] == 0]
         assert not broken, f"images that did not load: {broken}"
 
@@ -183,7 +196,7 @@ class TestSiteInChromium:
         origin = visits["origin"]
         links = {href for href in visits["pages"][name]["links"] if href.startswith(origin + "/")}
         assert links, "a page without a single link inside the site"
-        problems = [p for href in sorted(links) if (p := link_problem(href[len(origin):], origin))]
+        problems = [p for href in sorted(links) if (p := link_problem(href[len(origin):]))]
         assert not problems, "\n".join(problems)
 
     @pytest.mark.parametrize("day", DAYS)
@@ -212,3 +225,77 @@ class TestSiteInChromium:
     def test_search_finds_the_glossary(self, visits):
         results = visits["pages"]["search for gini"]["results"]
         assert any("glossary.html" in href for href in results), results
+
+
+# ---------------------------------------------------------------- the build's changes, without a browser
+def load(day: str) -> dict:
+    return json.loads((ROOT / "notebooks" / f"{day}.ipynb").read_text())
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_the_site_copy_collapses_solutions_and_notes_each_exercise(day):
+    original = load(day)
+    before = json.dumps(original)
+    following = (f"{DAYS[DAYS.index(day) + 1]}.ipynb", "next") if day != DAYS[-1] else None
+    site = build_site.site_notebook(original, f"{day}.ipynb", following)
+    assert json.dumps(original) == before, "the notebook itself must not change"
+    cells = site["cells"]
+    for i, cell in enumerate(cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "solution" in tags:
+            assert "hide-cell" in tags and cell["metadata"]["mystnb"]["code_prompt_show"].startswith("Show ")
+        if "exercise" in tags:
+            note = "".join(cells[i - 1]["source"])
+            assert "Run this in the notebook to get feedback" in note and f"notebooks/{day}.ipynb" in note
+    kept = [c for c in cells if not c.get("id", "").startswith("site-")]
+    assert len(kept) == len(original["cells"]), "a cell of the notebook went missing"
+    assert "widgets" not in site["metadata"]
+    outputs = [o for c in cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if build_site.WIDGET_VIEW in o.get("data", {})]
+    last = "".join(cells[-1]["source"])
+    assert (f"({following[0]})" if following else "(index.md)") in last
+
+
+def test_a_widget_becomes_its_stored_figure_and_controls():
+    day1 = load(DAYS[0])
+    views = [o["data"][build_site.WIDGET_VIEW] for c in day1["cells"] for o in c.get("outputs", [])
+             if build_site.WIDGET_VIEW in o.get("data", {})]
+    assert views
+    shown = [build_site.static_widget(build_site.widget_models(day1), v, "01_overview.ipynb") for v in views]
+    pngs = [o for outs in shown for o in outs if "image/png" in o["data"]]
+    assert pngs and all(base64_png(o["data"]["image/png"]) for o in pngs)
+    notes = [outs[0]["data"]["text/html"] for outs in shown]
+    assert any(" = " in note for note in notes), "the sliders' stored values are named"
+
+
+def base64_png(text: str) -> bool:
+    import base64
+
+    return base64.b64decode(text)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_display_math_is_kept_on_one_line():
+    text = "Insert:\n$$x = a\n+ b$$\nso $y$ stays."
+    assert build_site.one_line_display_math(text) == "Insert:\n$$x = a + b$$\nso $y$ stays."
+
+
+def test_the_landing_page_takes_the_readmes_days_and_commands():
+    parts = build_site.readme_parts()
+    assert "make notebook" in parts["commands"] and "make test" in parts["commands"]
+    for day in DAYS:
+        assert f"]({day}.ipynb)" in parts["days_table"]
+    assert "notebooks/" not in parts["days_table"]
+
+
+def test_the_map_of_each_day_is_found():
+    for day in DAYS:
+        text = build_site.day_map(load(day), f"{day}.ipynb")
+        assert "|---" in text and "](#" not in text
+
+
+def test_the_link_check_can_fail(tmp_path):
+    (tmp_path / "a.html").write_text('<h1 id="top">A</h1><a name="old">x</a>')
+    assert link_problem("/a.html", tmp_path) == ""
+    assert link_problem("/a.html#top", tmp_path) == "" and link_problem("/a.html#old", tmp_path) == ""
+    assert "no such file" in link_problem("/b.html", tmp_path)
+    assert "no anchor #missing" in link_problem("/a.html#missing", tmp_path)
