@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import base64
 import copy
+import html
 import json
 import re
 import shutil
@@ -130,8 +131,8 @@ def static_widget(models: dict, view: dict, notebook_name: str) -> list[dict]:
     where = (f'<a class="reference download" href="notebooks/{notebook_name}" download>'
              f"{notebook_name}</a>")
     note = ("<p class=\"static-widget-note\"><strong>Interactive in the notebook.</strong> "
-            f"Here, the widget as it was stored{': ' + '; '.join(controls) if controls else ''}. "
-            f"Run {where} in Jupyter to move its controls.</p>")
+            f"Here, the widget as it was stored{': ' + html.escape('; '.join(controls)) if controls else ''}. "
+            f"Run {where} in Jupyter to use it.</p>")
     outputs = [{"output_type": "display_data", "metadata": {},
                 "data": {"text/html": note, "text/plain": "Interactive in the notebook."}}]
     for png in images:
