@@ -36,8 +36,21 @@ from browser_check import CHROMIUM, CHROMIUM_ARGS, browser_available  # noqa: E4
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 DAYS = [p.stem for p in NOTEBOOKS]
 PAGES = sorted(p.name for p in SITE.glob("*.html"))
-MISSING = ("the site is not built (make site)" if not (SITE / "index.html").exists()
-           else browser_available())
+SOURCES = [*NOTEBOOKS, ROOT / "notebooks" / "glossary.md", ROOT / "README.md", ROOT / "scripts" / "build_site.py",
+           *(p for p in (ROOT / "site").glob("**/*") if p.is_file() and "node_modules" not in p.parts)]
+
+
+def site_missing() -> str:
+    """Why the built site cannot be checked here, or "" when it can."""
+    index = SITE / "index.html"
+    if not index.exists():
+        return "the site is not built (make site, or make test-site)"
+    if max(p.stat().st_mtime for p in SOURCES) > index.stat().st_mtime:
+        return "build/site/ is older than the notebooks or the site's sources (make test-site rebuilds it)"
+    return browser_available()
+
+
+MISSING = site_missing()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
