@@ -42,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools
+.PHONY: help setup notebook lab test test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -92,7 +92,7 @@ test-oldest: ## Build .venv-oldest from the lower bounds of pyproject.toml and r
 test-conda: setup ## Drive the Makefile's conda route with a stand-in conda (tests/standin/conda) on a copy of the course
 	TESTS=tests/test_conda_route.py COURSE_TEST_CONDA_ROUTE=1 scripts/test.sh "$(PY)"
 
-lock: setup ## Write requirements-lock.txt: the exact versions of today's environment (commit it with refreshed outputs)
+lock: setup site-tools browser-tools ## Write requirements-lock.txt: the exact versions of today's environment, with the site and browser extras (commit it with refreshed outputs)
 	{ echo '# Exact versions the stored notebook outputs were made with. Used by the venv route (make setup, CI)'; echo '# as pip constraints. Refresh with make lock, then make execute and make test; commit them together.'; $(PY) -m pip freeze --exclude-editable --all | grep -v -E '^(pip|setuptools|wheel)=='; } > $(LOCK)
 	@echo "Wrote $(LOCK): run make execute and make test, then commit the lock with the refreshed notebooks."
 
@@ -103,7 +103,7 @@ bench: setup ## Time mlcourse against references measured in the same run
 	for script in $(sort $(wildcard bench/bench_*.py)); do echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 clean: ## Remove the virtual environments, stamps, caches and build output
-	rm -rf $(VENV) $(LATEST) $(OLDEST) .setup-stamp-* build .pytest_cache .hypothesis *.egg-info
+	rm -rf $(VENV) $(LATEST) $(OLDEST) .setup-stamp-* build .pytest_cache .hypothesis *.egg-info site/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
 	$(if $(CONDA),@echo "The conda env $(ENV_NAME) is kept; remove it with: $(notdir $(CONDA)) env remove -n $(ENV_NAME)")
@@ -121,3 +121,17 @@ test-browser: setup browser-tools ## Run every notebook in Notebook 7 and in Jup
 
 browser-tools: setup ## Install Playwright for Python (extra `browser`) for the browser test; no browser download
 	$(PY) -c "import playwright.sync_api" 2>/dev/null || $(PY) -m pip install --quiet -e '.[browser]' $(if $(CONDA),,-c $(LOCK))
+
+# ---- The course website: every day with its figures, for reading without Jupyter ------------------
+# Built from the notebooks as stored (never re-executed) with Sphinx and myst-nb (extra `site`, not
+# part of a student's environment); MathJax comes from npm (site/package-lock.json) and is copied
+# into the site, so that the pages request nothing outside it. Needs Node.js's npm for that step.
+
+site: setup site-tools ## Build the course website in build/site/ from the notebooks as stored; open build/site/index.html
+	$(PY) scripts/build_site.py
+
+site-tools: setup ## Install Sphinx, myst-nb and the book theme (extra `site`) for make site; no student needs them
+	$(PY) -c "import myst_nb, sphinx_book_theme" 2>/dev/null || $(PY) -m pip install --quiet -e '.[site]' $(if $(CONDA),,-c $(LOCK))
+
+test-site: site $(if $(CHROMIUM),browser-tools) ## Build the site, then open every page in headless Chromium with every request outside it blocked
+	$(PY) -m pytest -p no:cacheprovider tests/test_site.py
