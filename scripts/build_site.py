@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 GLOSSARY = ROOT / "notebooks" / "glossary.md"
+CLAIMS = ROOT / "docs" / "claims.md"  # written by make test-claims
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 # what the site needs of MathJax 3: the TeX-to-HTML component, the TeX extensions it loads on
@@ -247,6 +248,7 @@ def stage(staging: Path) -> None:
     copy_mathjax(staging / "_static")
     (staging / "index.md").write_text(landing_page((SITE / "index.md").read_text()))
     shutil.copy2(GLOSSARY, staging / "glossary.md")
+    shutil.copy2(CLAIMS, staging / "claims.md")
     days = [(path.name, json.loads(path.read_text())) for path in NOTEBOOKS]
     (staging / "maps.md").write_text(maps_page(days))
     for i, (name, nb) in enumerate(days):
