@@ -7,7 +7,8 @@ last bits choose another winner. The rule of Breiman et al. (1984, section 3.4)
 and Hastie, Tibshirani & Friedman (2009, section 7.10) is stable and honest:
 take the **simplest** candidate whose mean score is within one standard error of
 the best mean. The standard error is that of the best candidate's mean over the
-folds, ``std / sqrt(n_folds)``.
+folds. scikit-learn reports the folds' standard deviation dividing by
+``n_folds``; the standard error of the mean is then ``std / sqrt(n_folds - 1)``.
 
 Use it with scikit-learn's grid search, which accepts the rule as ``refit``:
 
@@ -34,18 +35,19 @@ def within_one_standard_error(mean_scores, std_scores, n_folds: int) -> np.ndarr
     Parameters
     ----------
     mean_scores, std_scores : array-like of shape (n_candidates,)
-        Mean and standard deviation of each candidate's validation score over the folds.
+        Mean and standard deviation of each candidate's validation score over the folds, the
+        deviation divided by ``n_folds`` as scikit-learn's ``std_test_score`` is.
     n_folds : int
         Number of folds the means were taken over.
 
     Returns
     -------
     ndarray of bool
-        True for every candidate whose mean is at least ``best - std_best / sqrt(n_folds)``.
+        True for every candidate whose mean is at least ``best - std_best / sqrt(n_folds - 1)``.
 
     Examples
     --------
-    >>> within_one_standard_error([-0.30, -0.28, -0.35], [0.04, 0.05, 0.04], n_folds=4).tolist()
+    >>> within_one_standard_error([-0.30, -0.28, -0.35], [0.04, 0.05, 0.04], n_folds=5).tolist()
     [True, True, False]
     """
     # a NaN score means a candidate failed to fit on some fold: check_vector says so
@@ -53,7 +55,7 @@ def within_one_standard_error(mean_scores, std_scores, n_folds: int) -> np.ndarr
     check_consistent_length(mean_scores=mean, std_scores=std)
     n_folds = check_scalar(n_folds, "n_folds", kind=numbers.Integral, minimum=2)
     best = int(np.argmax(mean))
-    return mean >= mean[best] - std[best] / np.sqrt(n_folds)
+    return mean >= mean[best] - std[best] / np.sqrt(n_folds - 1)
 
 
 def one_standard_error_rule(param: str, simplest: str = "largest"):

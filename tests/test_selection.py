@@ -16,8 +16,8 @@ def results(values, means, stds, n_folds=3, param="alpha"):
 
 
 def test_the_band_is_one_standard_error_of_the_best_mean():
-    # best -0.30 with sd 0.06 over 4 folds: band down to -0.33
-    near = within_one_standard_error([-0.30, -0.329, -0.331], [0.06, 0.01, 0.01], n_folds=4)
+    # best -0.30 with sd 0.06 (divided by n, as scikit-learn's) over 5 folds: band down to -0.33
+    near = within_one_standard_error([-0.30, -0.329, -0.331], [0.06, 0.01, 0.01], n_folds=5)
     assert near.tolist() == [True, True, False]
 
 
@@ -42,7 +42,7 @@ def test_it_works_as_refit_of_a_grid_search():
                           refit=one_standard_error_rule("min_samples_leaf", "largest")).fit(X, y)
     scores, spread = search.cv_results_["mean_test_score"], search.cv_results_["std_test_score"]
     best = np.argmax(scores)
-    band = scores >= scores[best] - spread[best] / np.sqrt(5)
+    band = scores >= scores[best] - spread[best] / np.sqrt(5 - 1)
     assert search.best_params_["min_samples_leaf"] == max(np.array(grid["min_samples_leaf"])[band])
     assert search.best_params_["min_samples_leaf"] >= grid["min_samples_leaf"][best]
     assert search.predict(X[:3]).shape == (3,)
