@@ -529,8 +529,8 @@ def cat_detection(accuracy, precision, recall, y_true, y_pred) -> Feedback:
     """Exercise: accuracy, precision and recall of the cat detector, as fractions."""
     if any(is_blank(v) for v in (accuracy, precision, recall)):
         return unanswered("accuracy, precision and recall", "Count TP, FP, FN and TN first.")
-    ref = {"accuracy": metrics.accuracy(y_true, y_pred), "precision": metrics.precision(y_true, y_pred),
-           "recall": metrics.recall(y_true, y_pred)}
+    ref = {"accuracy": metrics.accuracy_score(y_true, y_pred), "precision": metrics.precision_score(y_true, y_pred),
+           "recall": metrics.recall_score(y_true, y_pred)}
     given = {"accuracy": accuracy, "precision": precision, "recall": recall}
     swapped = {"precision": ref["recall"], "recall": ref["precision"]}
     for name in ("accuracy", "precision", "recall"):
