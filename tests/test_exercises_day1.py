@@ -346,3 +346,14 @@ def test_backprop_scaffold_left_blank_is_not_answered_yet():
         dW1, db1 = ..., ...
         return {"W1": dW1, "b1": db1, "W2": d_yhat.T @ H, "b2": d_yhat.sum(axis=0)}
     assert check.backprop_function(scaffold).status == "unanswered"
+
+
+def test_a_backprop_that_never_returns_is_stopped_in_the_first_call():
+    def backprop(X, y, W1, b1, W2, b2):
+        while True:
+            try:
+                pass
+            except Exception:  # noqa: BLE001 - the student's catch-all
+                pass
+    fb = check.backprop_function(backprop)
+    assert fb.status == "incorrect" and "did not finish" in fb.message

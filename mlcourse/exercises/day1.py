@@ -23,7 +23,7 @@ from .._validation import check_array, check_vector
 from ..layers import Dense
 from ..network import Sequential, collapse_linear
 from ..optimizers import SGD, Adam
-from . import Case, Feedback, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use  # noqa: F401 (use: re-exported for the notebook)
+from . import Case, Feedback, TimeLimitExceeded, call_with_time_limit, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use  # noqa: F401 (use: re-exported for the notebook)
 
 __all__ = ["least_squares_w", "gradient_descent_function", "gradient_descent_bias_function",
            "neuron_output", "weight_shape", "layer_output", "dense_forward_function", "quiz_feedback",
@@ -31,10 +31,6 @@ __all__ = ["least_squares_w", "gradient_descent_function", "gradient_descent_bia
            "learning_rate", "cat_detection", "iou", "baseline_mae", "validation_choice"]
 
 
-
-def _fresh_rng():
-    """A generator seeded from the operating system: every check run draws new cases."""
-    return np.random.default_rng()
 
 
 # ---------------------------------------------------------------- section 8: y = w x
@@ -85,11 +81,11 @@ def _descent_cases(rng):
 
 
 @exercise
-def gradient_descent_function(gradient_descent) -> Feedback:
+def gradient_descent_function(gradient_descent, seed=None) -> Feedback:
     """Function exercise: gradient descent for ``y = w x`` with the mean-squared error."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     return check_function(
-        gradient_descent, _reference_descent, _descent_cases(rng), name="gradient_descent",
+        gradient_descent, _reference_descent, _descent_cases(rng), seed=seed, name="gradient_descent",
         task="Write the update loop: n_steps times w <- w - learning_rate * dL/dw, keeping every w.",
         hint=("Write dL/dw for L = mean (w x_i - y_i)^2 with the chain rule, then subtract learning_rate "
               "times it from w, n_steps times. Return the start and every new w: n_steps + 1 numbers.",
@@ -125,9 +121,9 @@ def _reference_descent_bias(x, y, w0, b0, learning_rate, n_steps):
 
 
 @exercise
-def gradient_descent_bias_function(gradient_descent_bias) -> Feedback:
+def gradient_descent_bias_function(gradient_descent_bias, seed=None) -> Feedback:
     """Function exercise: gradient descent for ``y = w x + b`` (both updated from the same gradient)."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     x = rng.uniform(0.0, 1.0, 10)
     cases = [Case((x, 0.99 * x + 0.2 + rng.normal(0, 0.02, 10), 0.0, 0.0, 0.5, 10), "a line with an offset"),
              Case((rng.normal(size=6), rng.normal(size=6), rng.normal(), rng.normal(), 0.1, 8), "random data"),
@@ -135,7 +131,7 @@ def gradient_descent_bias_function(gradient_descent_bias) -> Feedback:
              Case((np.zeros(4), np.full(4, 2.0), 0.5, 0.0, 0.25, 5), "x all zero: only b can move"),
              Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all")]
     return check_function(
-        gradient_descent_bias, _reference_descent_bias, cases, name="gradient_descent_bias",
+        gradient_descent_bias, _reference_descent_bias, cases, seed=seed, name="gradient_descent_bias",
         task="Update w and b together, n_steps times, and return (all w, all b).",
         hint=("dL/db is the mean of 2 (w x_i + b - y_i): the same residual as for w, without the x_i. "
               "Return two arrays: every w and every b, starting values included.",
@@ -207,9 +203,9 @@ def _reference_dense_forward(X, W, b):
 
 
 @exercise
-def dense_forward_function(dense_forward) -> Feedback:
+def dense_forward_function(dense_forward, seed=None) -> Feedback:
     """Function exercise: a Dense layer's forward pass for a batch, checked against ``mlcourse.layers.Dense``."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
 
     def case(n, n_in, n_out, label):
         return Case((rng.normal(size=(n, n_in)), rng.normal(size=(n_out, n_in)), rng.normal(size=n_out)), label)
@@ -222,7 +218,7 @@ def dense_forward_function(dense_forward) -> Feedback:
              Case((rng.normal(size=(3, 4)), rng.normal(size=(2, 4)), np.zeros(2)), "zero bias"),
              case(7, 1, 4, "one input")]
     return check_function(
-        dense_forward, _reference_dense_forward, cases, name="dense_forward",
+        dense_forward, _reference_dense_forward, cases, seed=seed, name="dense_forward",
         task="Return the layer's outputs for every row of X: shape (n_samples, n_out).",
         hint=("Sample k gives y_ki = sum_j W_ij X_kj + b_i. X has one row per sample, W one row per output.",
               "To multiply every row of X by W in one go, the matrix product needs W turned so its columns "
@@ -385,15 +381,19 @@ def _compare_gradients(got, expected) -> str:
 
 
 @exercise
-def backprop_function(backprop) -> Feedback:
+def backprop_function(backprop, seed=None) -> Feedback:
     """Function exercise: the gradients of a tanh hidden layer and a linear output under the MSE."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     if callable(backprop):
         try:   # the handed-out cell returns dW1, db1 = ..., ...: not answered yet
-            tried = backprop(np.ones((2, 2)), np.ones((2, 1)), np.ones((2, 2)), np.ones(2), np.ones((1, 2)),
-                             np.ones(1))
+            tried = call_with_time_limit(5.0, backprop, np.ones((2, 2)), np.ones((2, 1)), np.ones((2, 2)),
+                                         np.ones(2), np.ones((1, 2)), np.ones(1))
             if isinstance(tried, dict) and any(value is Ellipsis for value in tried.values()):
                 return unanswered("backprop", "Fill in the gradients of the hidden layer: dH, dZ, dW1 and db1.")
+        except TimeLimitExceeded:
+            return incorrect("`backprop` did not finish within 5 s on a 2-sample network.",
+                             "Look for a loop that never ends: does the loop variable change on every pass?",
+                             mistake=True)
         except Exception:  # noqa: BLE001 - check_function reports the error on a real case
             pass
 
@@ -408,7 +408,7 @@ def backprop_function(backprop) -> Feedback:
              case(6, 3, 4, 1, "large weights: tanh saturates", scale=5.0),
              case(7, 4, 3, 3, "three outputs, as latitude, longitude and depth")]
     return check_function(
-        backprop, _reference_backprop, cases, name="backprop", compare=_compare_gradients,
+        backprop, _reference_backprop, cases, seed=seed, name="backprop", compare=_compare_gradients,
         task="Return the four gradients {'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...} of the MSE.",
         hint=("Go backwards: dL/dy first (the derivative of the mean of squares), then W2 and b2, then "
               "through W2 to the hidden layer, through tanh (its derivative is 1 - tanh^2), then W1 and b1.",
@@ -470,13 +470,12 @@ def _compare_histories(got, expected) -> str:
 
 
 @exercise
-def training_loop_function(train) -> Feedback:
+def training_loop_function(train, seed=None) -> Feedback:
     """Function exercise: the training loop in PyTorch's order, zero_grad, forward, backward, step."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
 
     def case(n_in, n_hidden, n_out, make_optimizer, epochs, label, n=20):
-        seed = int(rng.integers(1_000_000))
-        net = Sequential(Dense(n_in, n_hidden, "tanh", rng=seed), Dense(n_hidden, n_out, rng=seed + 1))
+        net = Sequential(Dense(n_in, n_hidden, "tanh", rng=rng), Dense(n_hidden, n_out, rng=rng))
         X = rng.normal(size=(n, n_in))
         return Case((net, losses.MSE(), make_optimizer(net), X, rng.normal(size=(n, n_out)), epochs), label)
     cases = [case(5, 8, 1, lambda m: SGD(m, 0.1), 10, "SGD, 10 epochs"),
@@ -485,7 +484,7 @@ def training_loop_function(train) -> Feedback:
              case(4, 6, 1, lambda m: SGD(m, 0.2, momentum=0.9), 12, "SGD with momentum"),
              case(2, 2, 1, lambda m: SGD(m, 0.1), 0, "zero epochs: no loss to record")]
     return check_function(
-        train, _reference_train, cases, name="train", compare=_compare_histories,
+        train, _reference_train, cases, seed=seed, name="train", compare=_compare_histories,
         task="Write the loop: per epoch zero_grad, forward, loss, backward, step; return the losses.",
         hint=("Per epoch, in this order: clear the gradients with the optimizer, compute the prediction, "
               "record the loss of that prediction, back-propagate the loss's gradient through the model, "

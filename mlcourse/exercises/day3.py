@@ -17,7 +17,7 @@ import numpy as np
 from .. import metrics
 from .._validation import check_vector
 from ..splits import spatial_blocks
-from . import (Case, Feedback, check_function, check_value, correct, exercise, incorrect, is_blank,
+from . import (Case, Feedback, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank,
                unanswered, use)  # noqa: F401 - `use` is re-exported for the notebook
 
 __all__ = ["best_capacity", "leaked_events", "majority_accuracy", "cost_threshold", "local_hour",
@@ -244,16 +244,16 @@ def _regression_cases(rng):
 
 
 @exercise
-def scaled_cv_function(function, make_model=None, rng=None) -> Feedback:
+def scaled_cv_function(function, make_model=None, seed=None) -> Feedback:
     """Function exercise: a cross-validation loop that fits the scaler inside each training fold."""
     import functools
 
     from sklearn.neighbors import KNeighborsRegressor
 
     make_model = make_model or functools.partial(KNeighborsRegressor, n_neighbors=3)
-    rng = np.random.default_rng(rng)
+    rng, seed = random_cases(seed)
     cases = [Case((X, y, folds, make_model), label) for X, y, folds, label in _regression_cases(rng)]
-    return check_function(function, reference_scaled_cv, cases, name="cv_rmse_scaled", compare=_array_of_rmse,
+    return check_function(function, reference_scaled_cv, cases, seed=seed, name="cv_rmse_scaled", compare=_array_of_rmse,
                           task="Return the RMSE of every fold, with the mean and standard deviation "
                                "computed on that fold's training rows only.",
                           hint=("Inside the loop over folds: statistics from X[train] only, then the same "
@@ -308,9 +308,9 @@ def _blocks_truncated(latitude, longitude, size_deg):
 
 
 @exercise
-def block_function(function, rng=None) -> Feedback:
+def block_function(function, seed=None) -> Feedback:
     """Function exercise: number every sample by the square map cell it falls in."""
-    rng = np.random.default_rng(rng)
+    rng, seed = random_cases(seed)
     cases = []
     for n, size in [(30, 1.0), (50, 2.0), (40, 0.5)]:
         lat, lon = rng.uniform(-40, -10, n), rng.uniform(160, 190, n)
@@ -329,7 +329,7 @@ def block_function(function, rng=None) -> Feedback:
         return incorrect("`block_ids` calls mlcourse's spatial_blocks: that is the answer, not your numbering.",
                          "Write the numbering yourself from the latitude, the longitude and the cell size.",
                          mistake=True)
-    return check_function(function, reference_blocks, cases, name="block_ids", compare=_same_partition,
+    return check_function(function, reference_blocks, cases, seed=seed, name="block_ids", compare=_same_partition,
                           task="Give every event the number of its size_deg x size_deg map cell (any "
                                "numbering works, as long as events in the same cell share a number and "
                                "events in different cells do not).",
@@ -366,11 +366,11 @@ def _classification_cases(rng):
 
 
 @exercise
-def pipeline_function(function, rng=None) -> Feedback:
+def pipeline_function(function, seed=None) -> Feedback:
     """Function exercise: out-of-fold probabilities from a Pipeline under StratifiedGroupKFold."""
-    rng = np.random.default_rng(rng)
+    rng, seed = random_cases(seed)
     feedback = check_function(function, reference_grouped_probabilities, _classification_cases(rng),
-                          name="grouped_probabilities", rtol=1e-6, atol=1e-9, time_limit=30.0,
+                          seed=seed, name="grouped_probabilities", rtol=1e-6, atol=1e-9, time_limit=30.0,
                           task="Build a Pipeline (median imputer, then the model), split with "
                                "StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed) and return "
                                "the out-of-fold probability of class 1 for every sample.",

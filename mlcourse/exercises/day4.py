@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import ground_motion, trees
 from .._validation import check_vector
-from . import (Case, Feedback, check_function, check_value, correct, exercise, incorrect,
+from . import (Case, Feedback, random_cases, check_function, check_value, correct, exercise, incorrect,
                is_blank, unanswered, use)  # noqa: F401 - use is re-exported for the notebook
 
 __all__ = ["gini_value", "best_split", "oob_fraction", "overrated_feature", "gmpe_prediction",
@@ -286,8 +286,7 @@ def _compare_split(got, expected) -> str:
     return ""
 
 
-def _split_cases():
-    rng = np.random.default_rng()
+def _split_cases(rng):
     hour = np.array([2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0])
     kind = np.array(["quake", "quake", "blast", "blast", "quake", "blast", "blast", "blast", "quake", "quake"])
     X3 = rng.normal(size=(12, 3)).round(2)
@@ -305,10 +304,11 @@ def _split_cases():
 
 
 @exercise
-def best_split_function(function) -> Feedback:
+def best_split_function(function, seed=None) -> Feedback:
     """Function exercise: ``best_split(X, y) -> (feature, threshold, score)`` for the Gini impurity."""
+    rng, seed = random_cases(seed)
     return check_function(
-        function, _best_split_with_ties, _split_cases(), name="best_split", compare=_compare_split,
+        function, _best_split_with_ties, _split_cases(rng), seed=seed, name="best_split", compare=_compare_split,
         task="Write best_split(X, y): try every column and every threshold midway between neighbouring "
              "distinct values; return the (feature, threshold, score) with the lowest weighted Gini.",
         hint=("For each column, sort its distinct values; the candidate thresholds lie halfway between "
@@ -379,8 +379,7 @@ def _thresholds(node):
     return [(node.feature, node.threshold)] + _thresholds(node.left) + _thresholds(node.right)
 
 
-def _predict_cases():
-    rng = np.random.default_rng()
+def _predict_cases(rng):
     cases = [_random_tree_case(rng, 30, 2, "a tree of depth 2"), _random_tree_case(rng, 40, None, "a deep tree")]
     # a sample exactly on a threshold goes left (<=)
     tree = trees.grow_tree(*_xy_on_grid(rng), "squared_error")
@@ -419,10 +418,11 @@ def _predict_swapped(node, X):
 
 
 @exercise
-def predict_tree_function(function) -> Feedback:
+def predict_tree_function(function, seed=None) -> Feedback:
     """Function exercise: ``predict_tree(node, X)``, one leaf value per row of ``X``."""
+    rng, seed = random_cases(seed)
     return check_function(
-        function, trees.predict_tree, _predict_cases(), name="predict_tree",
+        function, trees.predict_tree, _predict_cases(rng), seed=seed, name="predict_tree",
         task="Write predict_tree(node, X): walk each row of X down from the root (left when "
              "x[node.feature] <= node.threshold) until a leaf, and return the leaves' values as an array.",
         hint=("A leaf is a node whose feature is None. For each row, start at the root and move to the "
@@ -448,8 +448,7 @@ def _predict_root_once(node, X):
     return np.array(out)
 
 
-def _bag_cases():
-    rng = np.random.default_rng()
+def _bag_cases(rng):
     cases = []
     for n, n_trees, label in [(12, 5, "12 records, 5 trees"), (30, 20, "30 records, 20 trees")]:
         X = rng.uniform(0, 10, (n, 2)).round(2)
@@ -507,10 +506,11 @@ def _compare_bag(got, expected) -> str:
 
 
 @exercise
-def bagging_oob_function(function) -> Feedback:
+def bagging_oob_function(function, seed=None) -> Feedback:
     """Function exercise: ``bag_with_oob(X, y, samples, fit_predict) -> (oob_prediction, oob_rmse)``."""
+    rng, seed = random_cases(seed)
     return check_function(
-        function, bag_with_oob, _bag_cases(), name="bag_with_oob", compare=_compare_bag,
+        function, bag_with_oob, _bag_cases(rng), seed=seed, name="bag_with_oob", compare=_compare_bag,
         task="Write bag_with_oob(X, y, samples, fit_predict): for each bootstrap sample, fit on it and "
              "predict the records it left out; average each record's out-of-bag predictions (NaN if it "
              "was never left out) and return them with their RMSE over the records that have one.",
