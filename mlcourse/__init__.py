@@ -23,7 +23,7 @@ Each module holds one idea of the lectures, named as the slides name it:
 - ``plotting``         the course's figures (activations, decision boundaries, curves)
 - ``lecture_figures``  the figures of the lecture parts (history of ML, ocean profiles, ...)
 - ``widgets``          live demos for the lectures, one module per day: they only draw
-- ``exercises``        the checks of the exercises, one module per day: they judge the answers
+- ``exercises``        the checks of the exercises, one module (or package) per day: they judge the answers
 """
 
 __version__ = "0.1.0"

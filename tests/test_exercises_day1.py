@@ -260,8 +260,8 @@ def test_reference_backprop_agrees_with_finite_differences():
     rng = np.random.default_rng(3)
     X, y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
     W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
-    grads = check._reference_backprop(X, y, W1, b1, W2, b2)   # asserts the agreement inside
-    numeric = check._finite_differences(X, y, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
+    grads = check.learning._reference_backprop(X, y, W1, b1, W2, b2)   # asserts the agreement inside
+    numeric = check.learning._finite_differences(X, y, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
     for name in ("W1", "b1", "W2", "b2"):
         np.testing.assert_allclose(grads[name], numeric[name], rtol=1e-5, atol=1e-8)
 

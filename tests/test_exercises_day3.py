@@ -120,9 +120,9 @@ def test_deployable_features():
 def test_scaled_cv_function_accepts_the_loop_and_names_the_leak():
     assert check.scaled_cv_function(cv_rmse_scaled, seed=0)
     assert check.scaled_cv_function(check.reference_scaled_cv, seed=1)
-    assert "ALL rows" in check.scaled_cv_function(check._scaled_on_everything, seed=0).hint
-    assert "own mean" in check.scaled_cv_function(check._test_scaled_by_itself, seed=0).hint
-    assert "not standardised" in check.scaled_cv_function(check._unscaled, seed=0).hint
+    assert "ALL rows" in check.scaled_cv_function(check.functions._scaled_on_everything, seed=0).hint
+    assert "own mean" in check.scaled_cv_function(check.functions._test_scaled_by_itself, seed=0).hint
+    assert "not standardised" in check.scaled_cv_function(check.functions._unscaled, seed=0).hint
 
 
 def test_scaled_cv_reference_differs_from_the_leak_on_real_folds():
@@ -132,21 +132,21 @@ def test_scaled_cv_reference_differs_from_the_leak_on_real_folds():
     folds = [(np.arange(30), np.arange(30, 60)), (np.arange(30, 60), np.arange(30))]
     knn = functools.partial(KNeighborsRegressor, n_neighbors=3)
     assert not np.allclose(check.reference_scaled_cv(X + [0, 100] * (np.arange(60) >= 30)[:, None], y, folds, knn),
-                           check._scaled_on_everything(X + [0, 100] * (np.arange(60) >= 30)[:, None], y, folds, knn))
+                           check.functions._scaled_on_everything(X + [0, 100] * (np.arange(60) >= 30)[:, None], y, folds, knn))
 
 
 def test_block_function_accepts_any_numbering_and_catches_rounding():
     assert check.block_function(block_ids, seed=0)
     assert check.block_function(block_ids_as_strings_of_pairs, seed=1)
-    assert "floor" in check.block_function(check._blocks_truncated, seed=0).hint
-    assert "longitude" in check.block_function(check._blocks_floor_lat_only, seed=0).hint
-    assert "half a cell" in check.block_function(check._blocks_rounded, seed=0).hint
+    assert "floor" in check.block_function(check.functions._blocks_truncated, seed=0).hint
+    assert "longitude" in check.block_function(check.functions._blocks_floor_lat_only, seed=0).hint
+    assert "half a cell" in check.block_function(check.functions._blocks_rounded, seed=0).hint
 
 
 def test_pipeline_function_accepts_the_pipeline_and_names_the_mistakes():
     assert check.pipeline_function(grouped_probabilities, seed=0)
-    assert "groups" in check.pipeline_function(check._ungrouped_probabilities, seed=0).hint
-    assert "inside the Pipeline" in check.pipeline_function(check._imputed_outside, seed=0).hint
+    assert "groups" in check.pipeline_function(check.functions._ungrouped_probabilities, seed=0).hint
+    assert "inside the Pipeline" in check.pipeline_function(check.functions._imputed_outside, seed=0).hint
 
 
 def test_a_placeholder_function_is_not_answered_yet():
@@ -231,8 +231,8 @@ def test_pipeline_function_explains_the_common_errors():
 
     assert "groups=groups" in check.pipeline_function(no_groups, seed=0).hint
     assert "LAST step" in check.pipeline_function(wrong_order, seed=0).hint
-    assert "median" in check.pipeline_function(check._mean_imputed, seed=0).hint
-    assert "probabilities" in check.pipeline_function(check._labels_not_probabilities, seed=0).hint
+    assert "median" in check.pipeline_function(check.functions._mean_imputed, seed=0).hint
+    assert "probabilities" in check.pipeline_function(check.functions._labels_not_probabilities, seed=0).hint
 
 
 def test_leaked_events_and_local_hour_name_the_typical_mistakes():
