@@ -357,3 +357,22 @@ def test_a_backprop_that_never_returns_is_stopped_in_the_first_call():
                 pass
     fb = check.backprop_function(backprop)
     assert fb.status == "incorrect" and "did not finish" in fb.message
+
+
+def _student_backprop(X, y, W1, b1, W2, b2, factor=2.0, divide_by="entries"):
+    """A student's back-propagation, written out, with the slips the hints name."""
+    H = np.tanh(X @ W1.T + b1)
+    y_pred = H @ W2.T + b2
+    n = {"entries": y_pred.size, "nothing": 1, "samples": len(X)}[divide_by]
+    dY = factor * (y_pred - y) / n
+    dZ = (dY @ W2) * (1 - H ** 2)
+    return {"W1": dZ.T @ X, "b1": dZ.sum(axis=0), "W2": dY.T @ H, "b2": dY.sum(axis=0)}
+
+
+@pytest.mark.parametrize("slip, hint", [({"factor": 1.0}, "factor 2"), ({"divide_by": "nothing"}, "is a mean"),
+                                        ({"divide_by": "samples"}, "every entry of y")])
+def test_each_backprop_slip_gets_its_own_hint(slip, hint):
+    """The mistake models are mlcourse's reference with one step changed; each matches its slip."""
+    assert check.backprop_function(_student_backprop, seed=3)
+    fb = check.backprop_function(lambda *a: _student_backprop(*a, **slip), seed=3)
+    assert fb.status == "incorrect" and hint in fb.hint

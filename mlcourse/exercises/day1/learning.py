@@ -6,7 +6,7 @@ import numpy as np
 
 from ... import losses
 from ..._validation import check_vector
-from ...layers import Dense
+from ...layers import ActivationLayer, Dense
 from ...network import Sequential, numerical_gradient
 from ...optimizers import SGD, Adam
 from .. import (Case, Feedback, TimeLimitExceeded, call_with_time_limit, check_function, check_value, correct,
@@ -64,15 +64,23 @@ def _finite_differences(X, y, params):
     return {name: numerical_gradient(loss, params[name]) for name in PARAMETER_NAMES}
 
 
-def reference_gradients(X, y, W1, b1, W2, b2):
-    """The gradients mlcourse's own backward computes for the tanh network and the MSE."""
-    net = Sequential(Dense(W1.shape[1], W1.shape[0], "tanh"), Dense(W2.shape[1], W2.shape[0]))
+def reference_gradients(X, y, W1, b1, W2, b2, *, scale=1.0, through_tanh=True):
+    """The gradients mlcourse's own backward computes for the tanh network and the MSE.
+
+    The mistake models are this reference with the one step they name changed:
+    ``dL/dy`` scaled by ``scale`` (a missing factor 2, a missing or wrong
+    mean), or the backward walk stepping over tanh (``through_tanh=False``).
+    """
+    hidden, tanh, output = Dense(W1.shape[1], W1.shape[0]), ActivationLayer("tanh"), Dense(W2.shape[1], W2.shape[0])
+    net = Sequential(hidden, tanh, output)
     for (value, _), new in zip(net.parameters(), (W1, b1, W2, b2)):
         value[...] = new
     loss = losses.MSE()
     net.zero_grad()
     y_pred = net.forward(X)
-    net.backward(loss.gradient(y_pred, y))
+    dY = scale * loss.gradient(y_pred, y)
+    for layer in reversed(net.layers if through_tanh else [hidden, output]):
+        dY = layer.backward(dY)
     return {name: grad.copy() for name, (_, grad) in zip(PARAMETER_NAMES, net.parameters())}
 
 
@@ -82,15 +90,6 @@ def _reference_backprop(X, y, W1, b1, W2, b2):
     for name in PARAMETER_NAMES:  # the reference itself is checked against finite differences
         assert np.allclose(grads[name], numeric[name], rtol=1e-4, atol=1e-7), f"mlcourse's d{name} is wrong"
     return grads
-
-
-def _wrong_backprop(X, y, W1, b1, W2, b2, tanh_derivative=True, factor=2.0, divide_by=None):
-    hidden = np.tanh(X @ W1.T + b1)
-    y_pred = hidden @ W2.T + b2
-    d_out = factor * (y_pred - y) / (y_pred.size if divide_by is None else divide_by)
-    d_hidden = d_out @ W2
-    d_z = d_hidden * (1 - hidden ** 2) if tanh_derivative else d_hidden
-    return {"W1": d_z.T @ X, "b1": d_z.sum(axis=0), "W2": d_out.T @ hidden, "b2": d_out.sum(axis=0)}
 
 
 def _compare_gradients(got, expected) -> str:
@@ -152,13 +151,13 @@ def backprop_function(backprop, seed=None) -> Feedback:
               "Each gradient has the shape of its parameter. A weight gradient is (gradient at the layer's "
               "output) transposed times (the layer's input); a bias gradient sums the output gradient over "
               "the samples."),
-        mistakes=[(lambda *a: _wrong_backprop(*a, tanh_derivative=False),
+        mistakes=[(lambda *a: reference_gradients(*a, through_tanh=False),
                    "The step through tanh is missing: multiply by its derivative, 1 - h^2, element by element."),
-                  (lambda *a: _wrong_backprop(*a, factor=1.0),
+                  (lambda *a: reference_gradients(*a, scale=0.5),
                    "The factor 2 of the squared error's derivative is missing."),
-                  (lambda *a: _wrong_backprop(*a, divide_by=1.0),
+                  (lambda X, y, *r: reference_gradients(X, y, *r, scale=np.size(y)),
                    "The MSE is a mean: divide dL/dy by the number of entries of y."),
-                  (lambda X, y, *r: _wrong_backprop(X, y, *r, divide_by=len(X)),
+                  (lambda X, y, *r: reference_gradients(X, y, *r, scale=np.size(y) / len(X)),
                    "The MSE averages over every entry of y (samples times outputs), not only over the samples.")],
         done="Back-propagation is these few lines, repeated layer by layer.")
 
