@@ -31,7 +31,7 @@ from sklearn import ensemble
 from sklearn.datasets import make_classification, make_regression
 from sklearn.model_selection import train_test_split
 
-from mlcourse import datasets, trees
+from mlcourse import datasets, forests
 
 TREES = 100
 
@@ -73,8 +73,8 @@ def row(name, n, p, t_ml, t_sk, s_ml, s_sk, score_name):
 def main():
     print(f"{'case':<26}{'samples':>12}{'mlcourse s':>12}{'sklearn s':>11}{'ratio':>8}"
           f"{'mlcourse':>10}{'sklearn':>10}  score")
-    forests = {"reg": (trees.RandomForestRegressor, ensemble.RandomForestRegressor),
-               "clf": (trees.RandomForestClassifier, ensemble.RandomForestClassifier)}
+    forests = {"reg": (forests.RandomForestRegressor, ensemble.RandomForestRegressor),
+               "clf": (forests.RandomForestClassifier, ensemble.RandomForestClassifier)}
     for name, kind, X, y, params in course_cases():
         ours, theirs = forests[kind]
         t_ml, m_ml = timed(lambda: ours(TREES, oob_score=True, random_state=0, **params), X, y, 3)

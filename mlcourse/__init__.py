@@ -11,9 +11,11 @@ Each module holds one idea of the lectures, named as the slides name it:
 - ``optimizers``       gradient descent with momentum, Adam
 - ``training``         ``fit``: the training loop of the slides (zero_grad, forward, backward, step)
 - ``landscape``        the loss along a line or a plane through the weights (Li et al. 2018)
-- ``metrics``          scores ``(y_true, y_pred)`` as in scikit-learn: accuracy, precision, recall,
-  F1, ROC/AUC, ``mean_absolute_error``, ``mean_squared_error``, R², IoU
-- ``trees``            a decision tree to read (``best_split``, ``grow_tree``) and random forests
+- ``metrics``          scores ``(y_true, y_pred)`` with scikit-learn's names: ``accuracy_score``,
+  ``precision_score``, ``recall_score``, ``f1_score``, ``roc_auc_score``, ``mean_squared_error``, R², IoU
+- ``trees``            a decision tree to read: ``impurity``, ``best_split``, ``grow_tree``, ``predict_tree``
+- ``forests``          the estimators: ``DecisionTreeClassifier``, ``RandomForestRegressor``, ... (bagging, OOB)
+- ``inspection``       what a fitted model uses: ``permutation_importance``, ``export_text``
 - ``splits``           splits that respect time and space: ``chronological_split``, ``spatial_blocks``
 - ``selection``        choosing a model without letting noise decide: the one-standard-error rule
 - ``claims``           ``claim(text, condition)``: a conclusion of a notebook, checked on every run
@@ -23,7 +25,7 @@ Each module holds one idea of the lectures, named as the slides name it:
 - ``plotting``         the course's figures (activations, decision boundaries, curves)
 - ``lecture_figures``  the figures of the lecture parts (history of ML, ocean profiles, ...)
 - ``widgets``          live demos for the lectures, one module per day: they only draw
-- ``exercises``        the checks of the exercises, one module per day: they judge the answers
+- ``exercises``        the checks of the exercises, one module (or package) per day: they judge the answers
 """
 
 __version__ = "0.1.0"

@@ -36,9 +36,8 @@ __all__ = ["Layer", "Dense", "Conv1D", "MaxPool1D", "Flatten", "ActivationLayer"
 class Layer:
     """Base class: ``forward`` / ``backward`` with input checks around the arithmetic.
 
-    Subclasses implement ``_forward`` and ``_backward`` (no checks: a
-    ``Sequential`` checks the input once for the whole network) and, when they
-    have parameters, ``parameters()``.
+    Subclasses implement ``_forward`` and ``_backward`` (the arithmetic, no
+    checks) and, when they have parameters, ``parameters()``.
     """
 
     linear = False
@@ -46,24 +45,29 @@ class Layer:
     def __init__(self):
         self._cache = None
 
-    # public, checked
-    def forward(self, X):
-        """Output of the layer for a batch ``X``; remembers what ``backward`` needs."""
-        return self._forward(self.check_input(X))
+    def forward(self, X, check_input: bool = True):
+        """Output of the layer for a batch ``X``; remembers what ``backward`` needs.
 
-    def backward(self, dY):
+        ``check_input=False`` skips the input check, as scikit-learn's: a
+        ``Sequential`` checks the input once for the whole network.
+        """
+        return self._forward(self.check_input(X) if check_input else X)
+
+    def backward(self, dY, check_input: bool = True):
         """Gradient w.r.t. the input, from the gradient ``dY`` w.r.t. the output.
 
         The parameter gradients of this call are *added* to ``dW``/``db``;
-        call ``zero_grad()`` first to start from zero.
+        call ``zero_grad()`` first to start from zero. ``check_input=False``
+        skips the check of ``dY``'s shape.
         """
-        if self._cache is None:
-            raise RuntimeError(f"{self!r}: call forward before backward (nothing is cached yet).")
-        expected = self._output_shape()
-        dY = check_array(dY, "dY", ndim=len(expected), finite=False)
-        if dY.shape != expected:
-            raise ValueError(f"{self!r}.backward expects dY of shape {expected} (the shape of "
-                             f"the last output), got {describe(dY)}.")
+        if check_input:
+            expected = self.output_shape
+            if expected is None:
+                raise RuntimeError(f"{self!r}: call forward before backward (nothing is cached yet).")
+            dY = check_array(dY, "dY", ndim=len(expected), finite=False)
+            if dY.shape != expected:
+                raise ValueError(f"{self!r}.backward expects dY of shape {expected} (the shape of "
+                                 f"the last output), got {describe(dY)}.")
         return self._backward(dY)
 
     def __call__(self, X):
@@ -73,8 +77,10 @@ class Layer:
     def check_input(self, X):
         return check_array(X, "X", context=repr(self))
 
-    def _output_shape(self):
-        return self._cache[-1].shape
+    @property
+    def output_shape(self):
+        """Shape of the last output of ``forward`` (None before the first call)."""
+        return None if self._cache is None else self._cache[-1].shape
 
     def parameters(self) -> list:
         """``(value, gradient)`` pairs; ``backward`` and the optimizers change both in place."""

@@ -36,14 +36,16 @@ def _as_2d(value, name):
 class Loss:
     """A loss: ``loss(y_pred, y_true)`` is a number, ``loss.gradient(...)`` is ``dL/dy_pred``.
 
-    The public methods check their inputs; ``_value`` and ``_gradient`` are the
-    bare arithmetic, which the training loop calls after checking once.
+    Both check their inputs; ``check_input=False`` skips the check, as
+    scikit-learn's, for a training loop that checked its data once (the
+    arrays must then be 2-D, ``(n_samples, n_outputs)``, as :meth:`targets` gives).
     """
 
     name = "loss"
 
-    def __call__(self, y_pred, y_true) -> float:
-        y_pred, y_true = self._check(y_pred, y_true)
+    def __call__(self, y_pred, y_true, check_input: bool = True) -> float:
+        if check_input:
+            y_pred, y_true = self._check(y_pred, y_true)
         return float(self._value(y_pred, y_true))
 
     def targets(self, y):
@@ -55,8 +57,10 @@ class Loss:
         arr = np.asarray(y)
         return arr.reshape(-1, 1) if arr.ndim == 1 else arr
 
-    def gradient(self, y_pred, y_true):
+    def gradient(self, y_pred, y_true, check_input: bool = True):
         """``dL/dy_pred``, with the shape of ``y_pred``."""
+        if not check_input:
+            return self._gradient(y_pred, y_true)
         shape = np.shape(y_pred)
         y_pred, y_true = self._check(y_pred, y_true)
         return self._gradient(y_pred, y_true).reshape(shape)
@@ -185,11 +189,12 @@ class CrossEntropy(Loss):
             raise ValueError(f"y_pred has {len(z)} samples but y_true has {len(onehot)}.")
         return z, onehot
 
-    def __call__(self, y_pred, y_true) -> float:
-        return float(self._value(*self._check(y_pred, y_true)))
+    def __call__(self, y_pred, y_true, check_input: bool = True) -> float:
+        """The loss; with ``check_input=False``, ``y_true`` must already be one-hot rows."""
+        return float(self._value(*self._check(y_pred, y_true))) if check_input else float(self._value(y_pred, y_true))
 
-    def gradient(self, y_pred, y_true):
-        return self._gradient(*self._check(y_pred, y_true))
+    def gradient(self, y_pred, y_true, check_input: bool = True):
+        return self._gradient(*self._check(y_pred, y_true)) if check_input else self._gradient(y_pred, y_true)
 
     def _value(self, z, onehot):
         shifted = z - z.max(axis=1, keepdims=True)

@@ -11,7 +11,9 @@ positives (FP), true negatives (TN) and false negatives (FN); from it
 Regression: mean absolute error (MAE), mean squared error (MSE), its root
 (RMSE), R². Detection of objects: intersection over union (IoU).
 
-Names and argument order as in scikit-learn: ``(y_true, y_pred)``. (The
+Names and argument order as in scikit-learn: ``(y_true, y_pred)``. The short
+names of the first release (``accuracy``, ``precision``, ``recall``,
+``roc_auc``) still work, as aliases, because the notebooks use them. (The
 losses of :mod:`mlcourse.losses` follow PyTorch instead, ``(y_pred, y_true)``,
 and keep the short names ``mse``/``mae``; the two never share a name.) Class
 labels may be numbers or strings ("quake", "blast"), as in scikit-learn.
@@ -23,7 +25,7 @@ The slides' cat detector: 998 dogs and 2 cats, one cat found.
 
 >>> y_true = np.r_[np.zeros(998), 1, 1]
 >>> y_pred = np.r_[np.zeros(998), 1, 0]
->>> accuracy(y_true, y_pred), precision(y_true, y_pred), recall(y_true, y_pred)
+>>> accuracy_score(y_true, y_pred), precision_score(y_true, y_pred), recall_score(y_true, y_pred)
 (0.999, 1.0, 0.5)
 """
 
@@ -34,9 +36,10 @@ import numpy as np
 from ._validation import (check_array, check_binary_labels, check_consistent_length, check_labels,
                           check_option, check_vector, describe)
 
-__all__ = ["confusion_matrix", "accuracy", "precision", "recall", "f1_score",
-           "roc_curve", "roc_auc", "mean_absolute_error", "mean_squared_error",
-           "root_mean_squared_error", "r2_score", "iou_masks", "iou_boxes"]
+__all__ = ["confusion_matrix", "accuracy_score", "precision_score", "recall_score", "f1_score",
+           "roc_curve", "roc_auc_score", "mean_absolute_error", "mean_squared_error",
+           "root_mean_squared_error", "r2_score", "iou_masks", "iou_boxes",
+           "accuracy", "precision", "recall", "roc_auc"]
 
 AVERAGES = ("binary", "macro", "micro", "weighted")
 
@@ -78,10 +81,10 @@ def confusion_matrix(y_true, y_pred, labels=None) -> np.ndarray:
     return np.bincount(rows * k + cols, minlength=k * k).reshape(k, k)
 
 
-def accuracy(y_true, y_pred) -> float:
+def accuracy_score(y_true, y_pred) -> float:
     """Fraction of correct predictions, ``(TP + TN) / total``.
 
-    >>> accuracy([0, 1, 1, 0], [0, 1, 0, 0])
+    >>> accuracy_score([0, 1, 1, 0], [0, 1, 0, 0])
     0.75
     """
     y_true, y_pred = _label_pair(y_true, y_pred)
@@ -136,7 +139,7 @@ def _score(kind, y_true, y_pred, average, zero_division, pos_label):
     return _average(values, support, average) if average in ("macro", "weighted") else float(values[0])
 
 
-def precision(y_true, y_pred, average: str = "binary", zero_division: float = 0.0,
+def precision_score(y_true, y_pred, average: str = "binary", zero_division: float = 0.0,
               pos_label=1) -> float:
     """Precision ``TP / (TP + FP)``: of the detections, how many are right?
 
@@ -154,21 +157,21 @@ def precision(y_true, y_pred, average: str = "binary", zero_division: float = 0.
     pos_label : label, default 1
         The positive class for average="binary" (e.g. "quake" for string labels).
 
-    >>> precision([0, 1, 1, 0], [1, 1, 1, 0])
+    >>> precision_score([0, 1, 1, 0], [1, 1, 1, 0])
     0.6666666666666666
-    >>> precision(["quake", "blast", "quake"], ["quake", "quake", "quake"], pos_label="quake")
+    >>> precision_score(["quake", "blast", "quake"], ["quake", "quake", "quake"], pos_label="quake")
     0.6666666666666666
     """
     return _score("precision", y_true, y_pred, average, zero_division, pos_label)
 
 
-def recall(y_true, y_pred, average: str = "binary", zero_division: float = 0.0,
+def recall_score(y_true, y_pred, average: str = "binary", zero_division: float = 0.0,
            pos_label=1) -> float:
     """Recall ``TP / (TP + FN)``: of the real positives, how many were found?
 
-    "How many things did the model miss?" Parameters as :func:`precision`.
+    "How many things did the model miss?" Parameters as :func:`precision_score`.
 
-    >>> recall([0, 1, 1, 0], [0, 1, 0, 0])
+    >>> recall_score([0, 1, 1, 0], [0, 1, 0, 0])
     0.5
     """
     return _score("recall", y_true, y_pred, average, zero_division, pos_label)
@@ -178,7 +181,7 @@ def f1_score(y_true, y_pred, average: str = "binary", zero_division: float = 0.0
              pos_label=1) -> float:
     """F1 ``= 2 P R / (P + R) = 2 TP / (2 TP + FP + FN)``: high only when both P and R are.
 
-    Parameters as :func:`precision`.
+    Parameters as :func:`precision_score`.
 
     >>> round(f1_score([0, 1, 1, 0], [0, 1, 0, 0]), 4)
     0.6667
@@ -216,12 +219,12 @@ def roc_curve(y_true, y_score):
     return np.r_[0.0, fps / n_neg], np.r_[0.0, tps / n_pos], np.r_[np.inf, scores[last_of_each]]
 
 
-def roc_auc(y_true, y_score) -> float:
+def roc_auc_score(y_true, y_score) -> float:
     """Area under the ROC curve: the probability that a random positive scores above a random negative.
 
     0.5 is guessing, 1.0 a perfect ranking.
 
-    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    >>> roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
     0.75
     """
     fpr, tpr, _ = roc_curve(y_true, y_score)
@@ -346,3 +349,10 @@ def iou_boxes(box_a, box_b, zero_division: float = 0.0):
     inter = width * height
     iou = _ratio(inter, _area(a) + _area(b) - inter, zero_division)
     return float(iou[0]) if single else iou
+
+
+# The first release's short names, which the notebooks use: the same functions.
+accuracy = accuracy_score
+precision = precision_score
+recall = recall_score
+roc_auc = roc_auc_score

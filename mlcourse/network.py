@@ -17,7 +17,7 @@ import numpy as np
 from ._validation import check_array, describe
 from .layers import Dense, Layer
 
-__all__ = ["Sequential", "collapse_linear"]
+__all__ = ["Sequential", "collapse_linear", "numerical_gradient"]
 
 
 class Sequential:
@@ -50,13 +50,16 @@ class Sequential:
                                 f"got {describe(layer)}.")
         self.layers = list(layers)
 
-    def forward(self, X):
-        """Output ``y`` for a batch ``X``; every layer keeps what ``backward`` needs."""
-        return self._forward(self.layers[0].check_input(X))
+    def forward(self, X, check_input: bool = True):
+        """Output ``y`` for a batch ``X``; every layer keeps what ``backward`` needs.
 
-    def _forward(self, X):
+        The input is checked once, by the first layer; ``check_input=False``
+        skips that too (``fit`` checks the data once, before the first epoch).
+        """
+        if check_input:
+            X = self.layers[0].check_input(X)
         for layer in self.layers:
-            X = layer._forward(X)
+            X = layer.forward(X, check_input=False)
         return X
 
     __call__ = forward
@@ -65,25 +68,23 @@ class Sequential:
         """The network's prediction for ``X`` (same as ``forward``)."""
         return self.forward(X)
 
-    def backward(self, dY):
+    def backward(self, dY, check_input: bool = True):
         """Back-propagate ``dY = dL/dy`` through all layers; returns ``dL/dx(0)``.
 
         Every layer's parameter gradients (``dW``, ``db``) are added to, in place;
-        call ``zero_grad()`` before to start from zero.
+        call ``zero_grad()`` before to start from zero. ``check_input=False``
+        skips the check of ``dY``'s shape.
         """
-        last = self.layers[-1]
-        if last._cache is None:
-            raise RuntimeError("Call forward before backward: the network has no stored activations.")
-        expected = last._output_shape()
-        dY = check_array(dY, "dY", ndim=len(expected))
-        if dY.shape != expected:
-            raise ValueError(f"backward expects dY of shape {expected} (the shape of the last "
-                             f"output), got {describe(dY)}.")
-        return self._backward(dY)
-
-    def _backward(self, dY):
+        if check_input:
+            expected = self.layers[-1].output_shape
+            if expected is None:
+                raise RuntimeError("Call forward before backward: the network has no stored activations.")
+            dY = check_array(dY, "dY", ndim=len(expected))
+            if dY.shape != expected:
+                raise ValueError(f"backward expects dY of shape {expected} (the shape of the last "
+                                 f"output), got {describe(dY)}.")
         for layer in reversed(self.layers):
-            dY = layer._backward(dY)
+            dY = layer.backward(dY, check_input=False)
         return dY
 
     def parameters(self) -> list:
@@ -158,3 +159,25 @@ def collapse_linear(model):
                              f"previous layer gives {W_star.shape[0]}.")
         W_star, b_star = layer.W @ W_star, layer.W @ b_star + layer.b
     return W_star, b_star
+
+
+def numerical_gradient(f, x, h: float = 1e-6):
+    """``df/dx`` by centred finite differences: the check of every back-propagated gradient.
+
+    ``f()`` takes no argument and reads ``x``, which is perturbed in place one
+    entry at a time, ``(f(x + h) - f(x - h)) / 2h``, and restored.
+
+    >>> w = np.array([3.0])
+    >>> numerical_gradient(lambda: float(w[0] ** 2), w).round(6).tolist()
+    [6.0]
+    """
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        up = f()
+        x[i] = old - h
+        down = f()
+        x[i] = old
+        grad[i] = (up - down) / (2 * h)
+    return grad

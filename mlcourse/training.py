@@ -101,8 +101,8 @@ class _Progress:
 
 
 def _evaluate(model, loss, X, y, metrics):
-    y_pred = model._forward(X)
-    scores = {"loss": float(loss._value(*loss._check(y_pred, y)))}
+    y_pred = model.forward(X, check_input=False)
+    scores = {"loss": loss(y_pred, y)}
     for name, fn in (metrics or {}).items():
         scores[name] = float(fn(np.asarray(y).squeeze(), y_pred.squeeze()))
     return scores
@@ -166,7 +166,7 @@ def fit(model, X, y, loss, optimizer, epochs: int = 100, batch_size: int = 32,
         X_val = model.layers[0].check_input(check_array(X_val, "X_val", ndim=X.ndim))
         y_val = loss.targets(y_val)
         check_consistent_length(X_val=X_val, y_val=y_val)
-    loss._check(model._forward(X[:1]), y[:1])  # wrong target shapes fail here, clearly
+    loss(model.forward(X[:1], check_input=False), y[:1])  # wrong target shapes fail here, clearly
 
     history = History()
     progress = _Progress(epochs, verbose)
@@ -195,10 +195,11 @@ def _train(model, X, y, X_val, y_val, loss, optimizer, epochs, batch_size, metri
         for start in range(0, n, batch_size):
             idx = order[start:start + batch_size]
             xb, yb = X[idx], y[idx]
+            # the data were checked once, above: check_input=False skips the checks per batch
             model.zero_grad()                 # backward adds to the gradients
-            y_pred = model._forward(xb)
-            total += loss._value(y_pred, yb) * len(idx)
-            model._backward(loss._gradient(y_pred, yb))
+            y_pred = model.forward(xb, check_input=False)
+            total += loss(y_pred, yb, check_input=False) * len(idx)
+            model.backward(loss.gradient(y_pred, yb, check_input=False), check_input=False)
             optimizer.step()
         train_loss = total / n
         if not np.isfinite(train_loss):

@@ -260,8 +260,8 @@ def test_reference_backprop_agrees_with_finite_differences():
     rng = np.random.default_rng(3)
     X, y = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
     W1, b1, W2, b2 = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
-    grads = check._reference_backprop(X, y, W1, b1, W2, b2)   # asserts the agreement inside
-    numeric = check._finite_differences(X, y, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
+    grads = check.learning._reference_backprop(X, y, W1, b1, W2, b2)   # asserts the agreement inside
+    numeric = check.learning._finite_differences(X, y, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
     for name in ("W1", "b1", "W2", "b2"):
         np.testing.assert_allclose(grads[name], numeric[name], rtol=1e-5, atol=1e-8)
 
@@ -346,3 +346,33 @@ def test_backprop_scaffold_left_blank_is_not_answered_yet():
         dW1, db1 = ..., ...
         return {"W1": dW1, "b1": db1, "W2": d_yhat.T @ H, "b2": d_yhat.sum(axis=0)}
     assert check.backprop_function(scaffold).status == "unanswered"
+
+
+def test_a_backprop_that_never_returns_is_stopped_in_the_first_call():
+    def backprop(X, y, W1, b1, W2, b2):
+        while True:
+            try:
+                pass
+            except Exception:  # noqa: BLE001 - the student's catch-all
+                pass
+    fb = check.backprop_function(backprop)
+    assert fb.status == "incorrect" and "did not finish" in fb.message
+
+
+def _student_backprop(X, y, W1, b1, W2, b2, factor=2.0, divide_by="entries"):
+    """A student's back-propagation, written out, with the slips the hints name."""
+    H = np.tanh(X @ W1.T + b1)
+    y_pred = H @ W2.T + b2
+    n = {"entries": y_pred.size, "nothing": 1, "samples": len(X)}[divide_by]
+    dY = factor * (y_pred - y) / n
+    dZ = (dY @ W2) * (1 - H ** 2)
+    return {"W1": dZ.T @ X, "b1": dZ.sum(axis=0), "W2": dY.T @ H, "b2": dY.sum(axis=0)}
+
+
+@pytest.mark.parametrize("slip, hint", [({"factor": 1.0}, "factor 2"), ({"divide_by": "nothing"}, "is a mean"),
+                                        ({"divide_by": "samples"}, "every entry of y")])
+def test_each_backprop_slip_gets_its_own_hint(slip, hint):
+    """The mistake models are mlcourse's reference with one step changed; each matches its slip."""
+    assert check.backprop_function(_student_backprop, seed=3)
+    fb = check.backprop_function(lambda *a: _student_backprop(*a, **slip), seed=3)
+    assert fb.status == "incorrect" and hint in fb.hint

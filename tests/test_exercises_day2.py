@@ -253,3 +253,11 @@ def test_no_hint_contains_a_line_of_a_solution():
             code = line.split("#")[0].strip()
             if len(code) >= 20 and not code.startswith(("check.", "print(", "def ", "return", "plt.", "\"")):
                 assert code not in hints, f"a hint gives away the solution line {code!r}"
+
+
+def test_a_kernel_outside_the_range_gets_its_hints_as_steps():
+    """kernel_size = -1 once crashed the display: the hint is a tuple of two steps."""
+    fb = check.cnn_change(-1, 4)
+    assert fb.status == "incorrect" and "outside 2 to 31" in fb.message
+    assert fb.text().count("(1) ") == 1 and "(2) " in fb.text()
+    assert "<ol" in fb._repr_html_()

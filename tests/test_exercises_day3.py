@@ -118,11 +118,11 @@ def test_deployable_features():
 # ---- function exercises -------------------------------------------------------------------------
 
 def test_scaled_cv_function_accepts_the_loop_and_names_the_leak():
-    assert check.scaled_cv_function(cv_rmse_scaled, rng=0)
-    assert check.scaled_cv_function(check.reference_scaled_cv, rng=1)
-    assert "ALL rows" in check.scaled_cv_function(check._scaled_on_everything, rng=0).hint
-    assert "own mean" in check.scaled_cv_function(check._test_scaled_by_itself, rng=0).hint
-    assert "not standardised" in check.scaled_cv_function(check._unscaled, rng=0).hint
+    assert check.scaled_cv_function(cv_rmse_scaled, seed=0)
+    assert check.scaled_cv_function(check.reference_scaled_cv, seed=1)
+    assert "ALL rows" in check.scaled_cv_function(check.functions._scaled_on_everything, seed=0).hint
+    assert "own mean" in check.scaled_cv_function(check.functions._test_scaled_by_itself, seed=0).hint
+    assert "not standardised" in check.scaled_cv_function(check.functions._unscaled, seed=0).hint
 
 
 def test_scaled_cv_reference_differs_from_the_leak_on_real_folds():
@@ -132,21 +132,21 @@ def test_scaled_cv_reference_differs_from_the_leak_on_real_folds():
     folds = [(np.arange(30), np.arange(30, 60)), (np.arange(30, 60), np.arange(30))]
     knn = functools.partial(KNeighborsRegressor, n_neighbors=3)
     assert not np.allclose(check.reference_scaled_cv(X + [0, 100] * (np.arange(60) >= 30)[:, None], y, folds, knn),
-                           check._scaled_on_everything(X + [0, 100] * (np.arange(60) >= 30)[:, None], y, folds, knn))
+                           check.functions._scaled_on_everything(X + [0, 100] * (np.arange(60) >= 30)[:, None], y, folds, knn))
 
 
 def test_block_function_accepts_any_numbering_and_catches_rounding():
-    assert check.block_function(block_ids, rng=0)
-    assert check.block_function(block_ids_as_strings_of_pairs, rng=1)
-    assert "floor" in check.block_function(check._blocks_truncated, rng=0).hint
-    assert "longitude" in check.block_function(check._blocks_floor_lat_only, rng=0).hint
-    assert "half a cell" in check.block_function(check._blocks_rounded, rng=0).hint
+    assert check.block_function(block_ids, seed=0)
+    assert check.block_function(block_ids_as_strings_of_pairs, seed=1)
+    assert "floor" in check.block_function(check.functions._blocks_truncated, seed=0).hint
+    assert "longitude" in check.block_function(check.functions._blocks_floor_lat_only, seed=0).hint
+    assert "half a cell" in check.block_function(check.functions._blocks_rounded, seed=0).hint
 
 
 def test_pipeline_function_accepts_the_pipeline_and_names_the_mistakes():
-    assert check.pipeline_function(grouped_probabilities, rng=0)
-    assert "groups" in check.pipeline_function(check._ungrouped_probabilities, rng=0).hint
-    assert "inside the Pipeline" in check.pipeline_function(check._imputed_outside, rng=0).hint
+    assert check.pipeline_function(grouped_probabilities, seed=0)
+    assert "groups" in check.pipeline_function(check.functions._ungrouped_probabilities, seed=0).hint
+    assert "inside the Pipeline" in check.pipeline_function(check.functions._imputed_outside, seed=0).hint
 
 
 def test_a_placeholder_function_is_not_answered_yet():
@@ -167,9 +167,9 @@ VALID_CALLS = {
     "cost_threshold": ({"answer": 1 / 11}, {"cost_missed": 10, "cost_false_alarm": 1}),
     "local_hour": ({"answer": np.array([12.0, 17.0])}, {"utc_hour": np.array([20.0, 1.0]),
                                                         "longitude": np.array([-120.0, -120.0])}),
-    "scaled_cv_function": ({"function": cv_rmse_scaled}, {"rng": 0}),
-    "block_function": ({"function": block_ids}, {"rng": 0}),
-    "pipeline_function": ({"function": grouped_probabilities}, {"rng": 0}),
+    "scaled_cv_function": ({"function": cv_rmse_scaled}, {"seed": 0}),
+    "block_function": ({"function": block_ids}, {"seed": 0}),
+    "pipeline_function": ({"function": grouped_probabilities}, {"seed": 0}),
     "deployable_features": ({"answer": ["mag", "hour_local"]}, {"available": ["mag", "hour_local", "status"]}),
 }
 
@@ -199,9 +199,9 @@ def test_scaled_cv_refuses_a_list_and_names_mse():
         return check.reference_scaled_cv(X, y, folds, make_model) ** 2
 
     reset_attempts()
-    fb = check.scaled_cv_function(as_list, rng=0)
+    fb = check.scaled_cv_function(as_list, seed=0)
     assert fb.status == "incorrect" and "numpy array" in fb.message
-    assert "square root" in check.scaled_cv_function(as_mse, rng=0).hint
+    assert "square root" in check.scaled_cv_function(as_mse, seed=0).hint
 
 
 def test_block_function_catches_small_multipliers_and_the_library_call():
@@ -213,8 +213,8 @@ def test_block_function_catches_small_multipliers_and_the_library_call():
     def library(lat, lon, size_deg):
         return spatial_blocks(lat, lon, size_deg)
 
-    assert check.block_function(times_100, rng=0).status == "incorrect"
-    fb = check.block_function(library, rng=0)
+    assert check.block_function(times_100, seed=0).status == "incorrect"
+    fb = check.block_function(library, seed=0)
     assert fb.status == "incorrect" and "spatial_blocks" in fb.message
 
 
@@ -229,10 +229,10 @@ def test_pipeline_function_explains_the_common_errors():
         folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
         return cross_val_predict(pipeline, X, y, groups=groups, cv=folds, method="predict_proba")[:, 1]
 
-    assert "groups=groups" in check.pipeline_function(no_groups, rng=0).hint
-    assert "LAST step" in check.pipeline_function(wrong_order, rng=0).hint
-    assert "median" in check.pipeline_function(check._mean_imputed, rng=0).hint
-    assert "probabilities" in check.pipeline_function(check._labels_not_probabilities, rng=0).hint
+    assert "groups=groups" in check.pipeline_function(no_groups, seed=0).hint
+    assert "LAST step" in check.pipeline_function(wrong_order, seed=0).hint
+    assert "median" in check.pipeline_function(check.functions._mean_imputed, seed=0).hint
+    assert "probabilities" in check.pipeline_function(check.functions._labels_not_probabilities, seed=0).hint
 
 
 def test_leaked_events_and_local_hour_name_the_typical_mistakes():

@@ -161,19 +161,19 @@ def test_function_exercises_accept_a_students_own_right_version():
 
 def test_function_exercises_give_the_mistake_hints():
     def unweighted(X, y):
-        return check._unweighted_split(X, y)
+        return check.functions._unweighted_split(X, y)
 
     assert "share of the samples" in check.best_split_function(unweighted).hint
-    assert "HIGHEST" in check.best_split_function(check._worst_split).hint
-    assert "every column" in check.best_split_function(check._first_feature_split).hint
-    assert "halfway" in check.best_split_function(check._split_at_values).hint
-    assert "<=" in check.predict_tree_function(check._predict_strict).hint
-    assert "other way" in check.predict_tree_function(check._predict_swapped).hint
-    assert "LEFT IT OUT" in check.bagging_oob_function(check._bag_in_bag_too).hint
-    assert "number of trees that left it out" in check.bagging_oob_function(check._bag_divided_by_all).hint
-    assert "negative indices" in check.bagging_oob_function(check._bag_invert_indices).hint
-    assert "left.sum()" in check.best_split_function(check._split_len_of_mask).hint
-    assert "start EVERY row" in check.predict_tree_function(check._predict_root_once).hint
+    assert "HIGHEST" in check.best_split_function(check.functions._worst_split).hint
+    assert "every column" in check.best_split_function(check.functions._first_feature_split).hint
+    assert "halfway" in check.best_split_function(check.functions._split_at_values).hint
+    assert "<=" in check.predict_tree_function(check.functions._predict_strict).hint
+    assert "other way" in check.predict_tree_function(check.functions._predict_swapped).hint
+    assert "LEFT IT OUT" in check.bagging_oob_function(check.functions._bag_in_bag_too).hint
+    assert "number of trees that left it out" in check.bagging_oob_function(check.functions._bag_divided_by_all).hint
+    assert "negative indices" in check.bagging_oob_function(check.functions._bag_invert_indices).hint
+    assert "left.sum()" in check.best_split_function(check.functions._split_len_of_mask).hint
+    assert "start EVERY row" in check.predict_tree_function(check.functions._predict_root_once).hint
 
     def swapped(X, y):
         feature, threshold, score = trees.best_split(X, y, "gini")
@@ -198,12 +198,12 @@ def test_function_exercises_blank_then_hints_in_steps():
 
 def test_references_are_the_readable_tree_of_mlcourse_trees():
     X = np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 1.0], [4.0, 1.0]])
-    assert check._best_split(X, ["a", "a", "b", "b"]) == trees.best_split(X, ["a", "a", "b", "b"])
+    assert check.functions._best_split(X, ["a", "a", "b", "b"]) == trees.best_split(X, ["a", "a", "b", "b"])
     tree = trees.grow_tree(X, [0.0, 0.0, 1.0, 1.0], "squared_error")
     assert check.tree_depth(tree) == 1
     assert check.predict_tree_function(lambda node, X: trees.predict_tree(node, X))
     # every split the tie list holds has the best score
-    found = check._best_split_with_ties(np.c_[[2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0]],
+    found = check.functions._best_split_with_ties(np.c_[[2.5, 4.0, 9.5, 10.5, 11.0, 12.5, 13.0, 14.5, 19.0, 23.0]],
                                         KIND)
     assert sorted(t for _, t in found.ties) == [6.75, 16.75]
 
@@ -211,7 +211,7 @@ def test_references_are_the_readable_tree_of_mlcourse_trees():
 def test_oob_reference_against_the_forest_idea():
     """Out-of-bag predictions with the mean learner: each record gets the mean of the samples that left it out."""
     X, y = np.zeros((3, 1)), np.array([1.0, 2.0, 4.0])
-    oob, rmse = check.bag_with_oob(X, y, [np.array([0, 0, 1])], check._mean_fit_predict)
+    oob, rmse = check.bag_with_oob(X, y, [np.array([0, 0, 1])], check.functions._mean_fit_predict)
     assert np.isnan(oob[:2]).all() and oob[2] == pytest.approx(4 / 3) and rmse == pytest.approx(4 - 4 / 3)
 
 

@@ -228,3 +228,91 @@ def test_an_array_that_differs_in_one_entry_names_that_entry():
         return out
     fb = check_function(ratio, reference, [Case((200,), "a long record")], name="ratio")
     assert "1 of 200 values differ, the first at index 49: got 1, expected 0.87" in fb.message
+
+
+# ---- a time limit that cannot be swallowed, cases that can be drawn again ------------------------
+
+def _stubborn_mean(values):
+    """A student's loop that catches every Exception, and so would swallow an Exception-based alarm."""
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:  # noqa: BLE001 - this is the student's mistake under test
+            continue
+
+
+def test_a_loop_that_catches_exception_is_stopped_within_the_limit():
+    import time
+    start = time.monotonic()
+    fb = _check_mean(_stubborn_mean, time_limit=0.3)
+    assert fb.status == "incorrect" and "did not finish within 0.3 s" in fb.message
+    assert time.monotonic() - start < 2.0
+
+
+def test_the_time_limit_is_re_armed_until_the_call_returns():
+    """Even a bare except that swallows the first alarms is stopped: the alarm comes back."""
+    caught = []
+
+    def swallow_three(values):
+        while len(caught) < 3:
+            try:
+                while True:
+                    pass
+            except BaseException:  # noqa: BLE001 - swallows the first alarms on purpose
+                caught.append(1)
+        while True:
+            pass
+    fb = _check_mean(swallow_three, time_limit=0.2)
+    assert fb.status == "incorrect" and "did not finish" in fb.message and len(caught) == 3
+
+
+def test_the_watchdog_path_stops_the_loop_outside_the_main_thread():
+    """Windows and other threads have no timer signal: a watchdog thread raises the alarm there."""
+    import threading
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(fb=_check_mean(_stubborn_mean, time_limit=0.3)))
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive() and "did not finish within 0.3 s" in result["fb"].message
+    assert exercises.call_with_time_limit(1.0, sum, [1, 2]) == 3
+
+
+def test_the_references_run_before_the_clock_starts():
+    import time
+
+    def slow_reference(values):
+        time.sleep(0.3)
+        return _reference_mean(values)
+    fb = check_function(lambda v: _reference_mean(v), slow_reference, CASES[:2], name="mean", time_limit=0.2)
+    assert fb, fb
+
+
+def test_a_failure_shows_the_seed_that_draws_its_cases_again():
+    @exercise
+    def noisy_function(function, seed=None):
+        rng, seed = exercises.random_cases(seed)
+        cases = [Case((rng.normal(size=3),), "random")]
+        return check_function(function, lambda v: float(np.mean(v)), cases, name="mean", seed=seed)
+    fb = noisy_function(lambda v: float(v[0]), seed=1234)
+    assert "seed=1234" in fb.message and "check.noisy_function(..., seed=1234)" in fb.message
+    again = noisy_function(lambda v: float(v[0]), seed=1234)
+    assert again.message == fb.message                              # the same cases, the same failure
+    right = noisy_function(lambda v: float(np.mean(v)))
+    assert right and "seed" not in right.message                    # a pass shows no seed
+    fresh = noisy_function(lambda v: float(v[0]))
+    assert "seed=" in fresh.message                                 # a fresh seed, shown
+
+
+def test_a_hint_that_is_a_sequence_renders_as_steps():
+    fb = Feedback("incorrect", "No.", ["Look at the units.", "Divide by 100."])
+    assert fb.text() == "Not quite: No. Hint: (1) Look at the units. (2) Divide by 100."
+    assert "<li>Look at the units.</li><li>Divide by 100.</li>" in fb._repr_html_()
+
+
+def test_arrays_of_labels_are_compared():
+    labels = np.array(["quake", "blast", "quake"])
+    assert exercises.default_compare(labels.copy(), labels, 1e-6, 1e-9) == ""
+    assert exercises.default_compare(list(labels), labels, 1e-6, 1e-9) == ""
+    why = exercises.default_compare(np.array(["quake", "quake", "quake"]), labels, 1e-6, 1e-9)
+    assert why == "1 of 3 labels differ, the first at index 1: got 'quake', expected 'blast'"

@@ -22,9 +22,9 @@ def labels(n_classes, min_size=1):
 def test_binary_scores_match_sklearn(pair, zero_division):
     y_true, y_pred = map(np.array, pair)
     kw = dict(zero_division=zero_division)
-    assert m.accuracy(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
-    assert m.precision(y_true, y_pred, **kw) == pytest.approx(skm.precision_score(y_true, y_pred, **kw))
-    assert m.recall(y_true, y_pred, **kw) == pytest.approx(skm.recall_score(y_true, y_pred, **kw))
+    assert m.accuracy_score(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
+    assert m.precision_score(y_true, y_pred, **kw) == pytest.approx(skm.precision_score(y_true, y_pred, **kw))
+    assert m.recall_score(y_true, y_pred, **kw) == pytest.approx(skm.recall_score(y_true, y_pred, **kw))
     assert m.f1_score(y_true, y_pred, **kw) == pytest.approx(skm.f1_score(y_true, y_pred, **kw))
 
 
@@ -33,7 +33,7 @@ def test_binary_scores_match_sklearn(pair, zero_division):
 def test_multiclass_scores_match_sklearn(pair, average, zero_division):
     y_true, y_pred = map(np.array, pair)
     kw = dict(average=average, zero_division=zero_division)
-    for ours, theirs in [(m.precision, skm.precision_score), (m.recall, skm.recall_score),
+    for ours, theirs in [(m.precision_score, skm.precision_score), (m.recall_score, skm.recall_score),
                          (m.f1_score, skm.f1_score)]:
         assert ours(y_true, y_pred, **kw) == pytest.approx(theirs(y_true, y_pred, **kw))
 
@@ -56,9 +56,9 @@ def test_string_labels_match_sklearn(pair, average):
     """Labels as the Day 3/4 data have them: "quake", "blast", "quarry"."""
     y_true, y_pred = (NAMES[np.array(v)] for v in pair)
     np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred))
-    assert m.accuracy(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
+    assert m.accuracy_score(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
     kw = dict(average=average, zero_division=0.0)
-    for ours, theirs in [(m.precision, skm.precision_score), (m.recall, skm.recall_score),
+    for ours, theirs in [(m.precision_score, skm.precision_score), (m.recall_score, skm.recall_score),
                          (m.f1_score, skm.f1_score)]:
         assert ours(y_true, y_pred, **kw) == pytest.approx(theirs(y_true, y_pred, **kw))
 
@@ -68,7 +68,7 @@ def test_string_labels_match_sklearn(pair, average):
 def test_binary_string_labels_with_pos_label_match_sklearn(pair):
     y_true, y_pred = (NAMES[:2][np.array(v)] for v in pair)
     y_true[0], y_pred[0] = "blast", "quake"  # both classes present, as scikit-learn then requires
-    for ours, theirs in [(m.precision, skm.precision_score), (m.recall, skm.recall_score),
+    for ours, theirs in [(m.precision_score, skm.precision_score), (m.recall_score, skm.recall_score),
                          (m.f1_score, skm.f1_score)]:
         assert ours(y_true, y_pred, pos_label="quake") == pytest.approx(
             theirs(y_true, y_pred, pos_label="quake", zero_division=0.0))
@@ -76,7 +76,7 @@ def test_binary_string_labels_with_pos_label_match_sklearn(pair):
 
 def test_a_pos_label_that_is_not_a_label_is_named():
     with pytest.raises(ValueError, match="pos_label=1 is not one of the labels"):
-        m.precision(["quake", "blast"], ["quake", "quake"])
+        m.precision_score(["quake", "blast"], ["quake", "quake"])
 
 
 def test_confusion_matrix_with_fixed_labels():
@@ -96,7 +96,7 @@ def test_roc_matches_sklearn(n, seed, ties):
     np.testing.assert_allclose(fpr, sfpr)
     np.testing.assert_allclose(tpr, stpr)
     np.testing.assert_allclose(thr[1:], sthr[1:])
-    assert m.roc_auc(y, score) == pytest.approx(skm.roc_auc_score(y, score))
+    assert m.roc_auc_score(y, score) == pytest.approx(skm.roc_auc_score(y, score))
 
 
 @settings(max_examples=CASES, deadline=None)
@@ -118,9 +118,9 @@ def test_regression_scores_match_sklearn(n, n_out, seed, multioutput):
 def test_cat_detection_from_the_slides():
     y_true = np.r_[np.zeros(998), 1, 1]   # 998 dogs, 2 cats
     y_pred = np.r_[np.zeros(998), 1, 0]   # 999 dogs predicted, 1 cat (a real cat)
-    assert m.accuracy(y_true, y_pred) == 0.999
-    assert m.precision(y_true, y_pred) == 1.0
-    assert m.recall(y_true, y_pred) == 0.5
+    assert m.accuracy_score(y_true, y_pred) == 0.999
+    assert m.precision_score(y_true, y_pred) == 1.0
+    assert m.recall_score(y_true, y_pred) == 0.5
     np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred), [[998, 0], [1, 1]])
 
 
@@ -132,8 +132,8 @@ def test_edge_cases_match_sklearn(zero_division):
              ([0, 1, 1, 0], [1, 0, 0, 1])]    # worst
     for y, p in cases:
         kw = dict(zero_division=zero_division)
-        assert m.precision(y, p, **kw) == skm.precision_score(y, p, **kw)
-        assert m.recall(y, p, **kw) == skm.recall_score(y, p, **kw)
+        assert m.precision_score(y, p, **kw) == skm.precision_score(y, p, **kw)
+        assert m.recall_score(y, p, **kw) == skm.recall_score(y, p, **kw)
         assert m.f1_score(y, p, **kw) == skm.f1_score(y, p, **kw)
 
 
@@ -155,21 +155,27 @@ def test_iou_by_hand():
 
 
 @pytest.mark.parametrize("call, error, match", [
-    (lambda: m.accuracy([0, 1], [0, 1, 1]), ValueError, "y_true has 2, y_pred has 3"),
-    (lambda: m.precision(np.zeros((2, 2)), [0, 1]), ValueError, "y_true must be a 1-D array"),
-    (lambda: m.recall([0, np.nan], [0, 1]), ValueError, "y_true contains 1 NaN"),
-    (lambda: m.precision([0, 1, 2], [0, 1, 2]), ValueError, "average='binary' needs two classes"),
+    (lambda: m.accuracy_score([0, 1], [0, 1, 1]), ValueError, "y_true has 2, y_pred has 3"),
+    (lambda: m.precision_score(np.zeros((2, 2)), [0, 1]), ValueError, "y_true must be a 1-D array"),
+    (lambda: m.recall_score([0, np.nan], [0, 1]), ValueError, "y_true contains 1 NaN"),
+    (lambda: m.precision_score([0, 1, 2], [0, 1, 2]), ValueError, "average='binary' needs two classes"),
     (lambda: m.f1_score([0, 1], [0, 1], average="mean"), ValueError, "average must be one of"),
-    (lambda: m.roc_auc([1, 1], [0.2, 0.3]), ValueError, "needs both classes"),
+    (lambda: m.roc_auc_score([1, 1], [0.2, 0.3]), ValueError, "needs both classes"),
     (lambda: m.roc_curve([0, 2], [0.2, 0.3]), ValueError, "only the labels 0 and 1"),
     (lambda: m.iou_boxes([2, 0, 1, 1], [0, 0, 1, 1]), ValueError, "x_max >= x_min"),
     (lambda: m.iou_boxes([0, 0, 1], [0, 0, 1, 1]), ValueError, "4 features"),
     (lambda: m.iou_masks(np.zeros((2, 2)), np.zeros((3, 3))), ValueError, "same shape"),
-    (lambda: m.accuracy([], []), ValueError, "y_true is empty"),
+    (lambda: m.accuracy_score([], []), ValueError, "y_true is empty"),
     (lambda: m.mean_absolute_error([[1.0, 2.0]], [[1.0]]), ValueError, "2 features"),
     (lambda: m.r2_score([1.0, 2.0], [1.0, 2.0], multioutput="sum"), ValueError, "multioutput must be"),
-    (lambda: m.accuracy(["a", "b"], [0, 1]), TypeError, "labels of the same type"),
+    (lambda: m.accuracy_score(["a", "b"], [0, 1]), TypeError, "labels of the same type"),
 ])
 def test_bad_inputs_name_the_argument(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_the_first_releases_names_still_work():
+    """The notebooks call metrics.accuracy, precision, recall and roc_auc: the same functions."""
+    assert (m.accuracy, m.precision, m.recall, m.roc_auc) == \
+        (m.accuracy_score, m.precision_score, m.recall_score, m.roc_auc_score)

@@ -15,15 +15,11 @@ import numbers
 import numpy as np
 
 from .. import detection
-from . import Case, Feedback, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
+from . import Case, Feedback, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
 
 __all__ = ["window_samples", "conv_output_length", "sta_lta_function", "precision_recall_function",
            "cnn_change", "pick_difference", "deep_cluster", "b_value_function"]
 
-
-def _fresh_rng():
-    """A generator seeded from the operating system: new cases on every check, so no answer is memorised."""
-    return np.random.default_rng()
 
 
 @exercise
@@ -98,9 +94,9 @@ def _lta_sta(data, nsta, nlta):
 
 
 @exercise
-def sta_lta_function(function) -> Feedback:
+def sta_lta_function(function, seed=None) -> Feedback:
     """Function exercise: the classic STA/LTA ratio, as ObsPy's ``classic_sta_lta``."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     noise = rng.normal(size=400)
     event = noise.copy()
     event[250:300] += 8 * np.sin(np.arange(50) / 2) * np.exp(-np.arange(50) / 20)
@@ -113,7 +109,7 @@ def sta_lta_function(function) -> Feedback:
         Case((list(rng.integers(-50, 50, size=80)), 3, 12), "counts given as a list of integers"),
     ]
     return check_function(
-        function, _obspy_sta_lta, cases, name="sta_lta", rtol=1e-6, atol=1e-9,
+        function, _obspy_sta_lta, cases, seed=seed, name="sta_lta", rtol=1e-6, atol=1e-9,
         task="Write sta_lta(data, nsta, nlta): the mean of data**2 over the last nsta samples divided by "
              "its mean over the last nlta samples, 0 for the first nlta - 1 samples.",
         hint=("Work with the energy x**2; a running mean over n samples is a sum over the last n samples "
@@ -175,9 +171,9 @@ def _catalogue_case(rng, n_events, tolerance):
 
 
 @exercise
-def precision_recall_function(function) -> Feedback:
+def precision_recall_function(function, seed=None) -> Feedback:
     """Function exercise: precision and recall of detections against catalogue onsets."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     cases = [Case((*_catalogue_case(rng, 12, 10.0), 10.0), "a catalogue of 12 onsets"),
              Case((*_catalogue_case(rng, 5, 3.0), 3.0), "5 onsets, tolerance 3 s"),
              Case(([100.0, 103.0, 250.0], [102.0, 400.0], 5.0), "two detections of one event"),
@@ -188,7 +184,7 @@ def precision_recall_function(function) -> Feedback:
              Case(([], [100.0, 200.0], 10.0), "no detections at all"),
              Case(([50.0, 60.0], [], 10.0), "no onsets in the catalogue")]
     return check_function(
-        function, detection.precision_recall, cases, name="precision_recall", rtol=1e-9,
+        function, detection.precision_recall, cases, seed=seed, name="precision_recall", rtol=1e-9,
         task="Write precision_recall(detected, onsets, tolerance) returning (precision, recall). Matching is "
              "one-to-one: each onset is found at most once (a second detection of the same event is a false "
              "alarm), and each detection finds at most one onset. 'Within' means |detection - onset| <= "
@@ -330,16 +326,16 @@ def _gr_magnitudes(rng, n, b, m_min, bin_width):
 
 
 @exercise
-def b_value_function(function) -> Feedback:
+def b_value_function(function, seed=None) -> Feedback:
     """Function exercise: Aki's maximum-likelihood b-value with Utsu's bin correction."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     cases = [Case((_gr_magnitudes(rng, 300, 1.0, 1.5, 0.1), 1.5, 0.1), "300 events, b = 1"),
              Case((_gr_magnitudes(rng, 80, 0.8, 2.0, 0.1), 2.0, 0.1), "80 events, b = 0.8"),
              Case((_gr_magnitudes(rng, 200, 1.2, 0.5, 0.01), 0.5, 0.01), "magnitudes to 0.01"),
              Case((np.array([1.0, 1.0, 1.2, 1.5, 0.5]), 1.0, 0.1), "five events, one below Mc"),
              Case((np.array([3.0, 3.1, 3.0, 3.4, 4.2, 3.0]), 3.0, 0.1), "all events at or above Mc")]
     return check_function(
-        function, detection.b_value, cases, name="b_value", rtol=1e-6,
+        function, detection.b_value, cases, seed=seed, name="b_value", rtol=1e-6,
         task="Write b_value(magnitudes, mc, bin_width): Aki's maximum-likelihood b over the events with "
              "M >= Mc, with Utsu's correction of half a bin.",
         hint=("Keep only the events at or above Mc; b is log10(e) divided by how far their mean magnitude "

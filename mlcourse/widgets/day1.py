@@ -173,10 +173,10 @@ def plot_roc_threshold(y_true, scores, threshold, axes=None, class_names=("negat
     y_pred = (scores >= threshold).astype(float)
     cm = metrics.confusion_matrix(y_true, y_pred, labels=[0, 1])
     point = (cm[0, 1] / cm[0].sum(), cm[1, 1] / cm[1].sum())
-    roc_plot(fpr, tpr, metrics.roc_auc(y_true, scores), ax=axes[0], highlight=point)
+    roc_plot(fpr, tpr, metrics.roc_auc_score(y_true, scores), ax=axes[0], highlight=point)
     confusion_matrix_plot(cm, list(class_names), ax=axes[1])
     axes[1].set_title(f"threshold {threshold:.2f}: precision "
-                      f"{metrics.precision(y_true, y_pred):.2f}, recall {metrics.recall(y_true, y_pred):.2f}")
+                      f"{metrics.precision_score(y_true, y_pred):.2f}, recall {metrics.recall_score(y_true, y_pred):.2f}")
     return axes
 
 

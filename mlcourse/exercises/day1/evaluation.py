@@ -1,0 +1,134 @@
+"""Day 1, sections 17-19: accuracy, precision and recall, IoU, a baseline, and a choice on validation data."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ... import metrics
+from ..._validation import check_vector
+from .. import Feedback, check_value, correct, exercise, incorrect, is_blank, unanswered
+
+__all__ = ["cat_detection", "iou", "baseline_mae", "validation_choice"]
+
+
+# ---------------------------------------------------------------- sections 17-19: metrics
+@exercise
+def cat_detection(accuracy, precision, recall, y_true, y_pred) -> Feedback:
+    """Exercise: accuracy, precision and recall of the cat detector, as fractions."""
+    if any(is_blank(v) for v in (accuracy, precision, recall)):
+        return unanswered("accuracy, precision and recall", "Count TP, FP, FN and TN first.")
+    ref = {"accuracy": metrics.accuracy_score(y_true, y_pred), "precision": metrics.precision_score(y_true, y_pred),
+           "recall": metrics.recall_score(y_true, y_pred)}
+    given = {"accuracy": accuracy, "precision": precision, "recall": recall}
+    swapped = {"precision": ref["recall"], "recall": ref["precision"]}
+    for name in ("accuracy", "precision", "recall"):
+        mistakes = [(100 * ref[name], "Give a fraction between 0 and 1, not a percentage.")]
+        if name in swapped and swapped[name] != ref[name]:
+            mistakes.append((swapped[name], "Precision and recall are swapped: precision divides by "
+                                            "the detections (TP + FP), recall by the real cats (TP + FN)."))
+        result = check_value(given[name], ref[name], name=name, mistakes=mistakes,
+                             hint=("Read TP, FP, FN and TN off the confusion matrix first.",))
+        if not result:
+            return result
+    return correct(f"accuracy {ref['accuracy']:.3f}, precision {ref['precision']:.3f}, "
+                   f"recall {ref['recall']:.3f}: a 99.9 % accurate detector that misses half the cats.")
+
+
+@exercise
+def iou(answer, box_a, box_b) -> Feedback:
+    """Exercise: intersection over union of two boxes ``(x_min, y_min, x_max, y_max)``."""
+    a, b = np.asarray(box_a, float), np.asarray(box_b, float)
+    inter = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    area_a, area_b = (a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])
+    mistakes = [(inter / (area_a + area_b), "The union counts the overlap only once: "
+                                            "area_a + area_b - intersection."),
+                (inter / area_a, "Divide by the union of both boxes, not by one box's area.")]
+    return check_value(answer, metrics.iou_boxes(a, b), name="iou_value", mistakes=mistakes,
+                       task="Divide the shared area by the area of both boxes together.",
+                       hint=("The intersection is a rectangle: from the larger of the two left edges to the "
+                             "smaller of the two right edges, and the same vertically.",
+                             "The union is both areas added, minus the intersection counted twice."))
+
+
+@exercise
+def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
+    """Exercise: MAE on ``y_eval`` of always predicting the training mean, in the units of y.
+
+    ``y_test`` (optional) is the held-back test set, passed only to recognise
+    the slip of evaluating on it.
+    """
+    y_train, y_eval = check_vector(y_train, "y_train"), check_vector(y_eval, "y_eval")
+    guess = np.full_like(y_eval, y_train.mean())
+    mistakes = [(metrics.root_mean_squared_error(y_eval, guess),
+                 "That is the RMSE; the MAE averages |error| without squaring."),
+                (metrics.mean_squared_error(y_eval, guess), "That is the MSE (in m²); the MAE is in metres."),
+                (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, np.median(y_train))),
+                 "Predict the training MEAN, not the median."),
+                (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, y_eval.mean())),
+                 "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data.")]
+    if y_test is not None:
+        y_test = check_vector(y_test, "y_test")
+        mistakes.append((metrics.mean_absolute_error(y_test, np.full_like(y_test, y_train.mean())),
+                         "That is the error on the TEST set (Y[test, 2]), which waits until the end: "
+                         "evaluate on the validation set, Y[val, 2]."))
+    return check_value(answer, metrics.mean_absolute_error(y_eval, guess), name="baseline", unit="m",
+                       mistakes=mistakes, task="The MAE on the validation set of always predicting the "
+                                               "training mean depth.",
+                       hint=("Predict the mean of the training depths for every validation measurement; average "
+                             "the absolute errors.",
+                             "The error of one measurement is its depth minus the training mean; take the "
+                             "absolute value before averaging. (metrics.mean_absolute_error wants an array of "
+                             "predictions: np.full_like(y, value) makes one.)"))
+
+
+# ---------------------------------------------------------------- section 19: the investigation
+@exercise
+def validation_choice(answer, column, candidates: dict) -> Feedback:
+    """Exercise: the configuration with the lowest validation error (ties: any of the lowest).
+
+    ``column`` is the name of the table column the student chose by: the
+    justification, which catches a choice by training error even where the
+    same candidate is best on both columns. ``candidates`` maps
+    ``(width, learning_rate)`` to a dict with the keys ``"training MAE (m)"``
+    and ``"validation MAE (m)"`` (and possibly others).
+    """
+    if is_blank(answer) or is_blank(column):
+        return unanswered("chosen and column", "Pick the (width, learning_rate) you would keep, and name the "
+                                               "column you chose by.")
+    columns = list(next(iter(candidates.values())))
+    if not isinstance(column, str) or column not in columns:
+        return incorrect(f"`column` should be one of the column names of the table, {columns}; got {column!r}.",
+                         "Copy the column's name, in quotes.", mistake=True)
+    if column == "training MAE (m)":
+        return incorrect("You chose by the TRAINING error.",
+                         "The training error rewards memorising: choose on the data the network did not "
+                         "train on.", mistake=True)
+    if column != "validation MAE (m)":
+        return incorrect(f"{column!r} does not measure the error on unseen data.",
+                         "Which column measures the error on measurements the network was not trained on?",
+                         mistake=True)
+    try:
+        key = tuple(float(v) for v in answer)
+    except (TypeError, ValueError, OverflowError):
+        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {answer!r}.",
+                         "Copy one row label of the table, for example (16, 0.01).", mistake=True)
+    if len(key) != 2:
+        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {answer!r}.",
+                         "Copy one row label of the table, for example (16, 0.01).", mistake=True)
+    table = {tuple(float(v) for v in k): row for k, row in candidates.items()}
+    if key not in table:
+        return incorrect(f"{answer!r} is not one of the candidates: {sorted(candidates)}.",
+                         "Copy one row label of the table, for example (16, 0.01).", mistake=True)
+    validation = {k: row["validation MAE (m)"] for k, row in table.items()}
+    best = min(validation.values())
+    if np.isclose(validation[key], best, rtol=1e-9, atol=1e-12):
+        return correct(f"({answer[0]:g}, {answer[1]:g}) has the lowest validation MAE, {best:.2f} m. "
+                       "The test set has not been looked at yet.")
+    training = {k: row["training MAE (m)"] for k, row in table.items()}
+    if np.isclose(training[key], min(training.values())):
+        return incorrect(f"{answer!r} has the lowest TRAINING error, not the lowest validation error.",
+                         "The training error rewards memorising: choose on the data the network did not "
+                         "train on.", mistake=True)
+    return incorrect(f"{answer!r} has validation MAE {validation[key]:.2f} m; another candidate does better.",
+                     ("Which column measures how the network does on data it was not trained on?",
+                      "Take the row with the smallest validation MAE."))

@@ -1,0 +1,258 @@
+"""Day 1, sections 14-16: the losses, back-propagation by hand, the training loop, the learning rate."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ... import losses
+from ..._validation import check_vector
+from ...layers import ActivationLayer, Dense
+from ...network import Sequential, numerical_gradient
+from ...optimizers import SGD, Adam
+from .. import (Case, Feedback, TimeLimitExceeded, call_with_time_limit, check_function, check_value, correct,
+                exercise, incorrect, is_blank, random_cases, unanswered)
+
+__all__ = ["loss_values", "backprop_function", "training_loop_function", "learning_rate",
+           "reference_gradients", "reference_train", "PARAMETER_NAMES"]
+
+
+# ---------------------------------------------------------------- section 14: losses
+@exercise
+def loss_values(mse_value, bce_value, y_pred_reg, y_true_reg, p_pred, y_true_cls) -> Feedback:
+    """Exercise: the mean-squared error and the binary cross-entropy (mean over samples)."""
+    if is_blank(mse_value) or is_blank(bce_value):
+        return unanswered("mse_value and bce_value", "Follow the formulas of the slides, then divide by N.")
+    err = check_vector(y_pred_reg, "y_pred") - check_vector(y_true_reg, "y_true")
+    mse_check = check_value(mse_value, losses.mse(y_pred_reg, y_true_reg), name="mse_value", mistakes=[
+        (np.mean(np.abs(err)), "That is the mean ABSOLUTE error: square the differences."),
+        (np.sum(err ** 2), "That is the sum: divide by N for the mean."),
+        (np.sqrt(np.mean(err ** 2)), "That is the root of the MSE (RMSE): no square root here."),
+    ], hint=("Square each difference, then average.",))
+    if not mse_check:
+        return mse_check
+    p, t = check_vector(p_pred, "p_pred"), check_vector(y_true_cls, "y_true")
+    terms = t * np.log(p) + (1 - t) * np.log(1 - p)
+    bce = losses.binary_cross_entropy(p, t)
+    bce_check = check_value(bce_value, bce, name="bce_value", mistakes=[
+        (-np.sum(terms), "That is the slides' sum; mlcourse (like PyTorch) uses the mean: divide by N."),
+        (np.mean(terms), "The sign: log of a probability is negative, the loss has a minus in front."),
+        (-np.mean(t * np.log(p)), "The (1 - y') log(1 - y) term for the negatives is missing."),
+        (-np.mean(terms) / np.log(10), "That is the logarithm to base 10: the cross-entropy uses the natural "
+                                       "logarithm, np.log."),
+        (-np.mean(terms) / np.log(2), "That is the logarithm to base 2: the cross-entropy here uses the "
+                                      "natural logarithm, np.log."),
+    ], hint=("For a label 1 the term is log y, for a label 0 it is log(1 - y) (natural logarithms); "
+             "average with a minus.",))
+    if not bce_check:
+        return bce_check
+    return correct(f"mse_value = {losses.mse(y_pred_reg, y_true_reg):.4g}, bce_value = {bce:.4f}")
+
+
+# ---------------------------------------------------------------- section 16: back-propagation
+PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
+
+
+def _two_layer_loss(X, y, W1, b1, W2, b2):
+    hidden = np.tanh(X @ W1.T + b1)
+    return np.mean((hidden @ W2.T + b2 - y) ** 2)
+
+
+def _finite_differences(X, y, params):
+    """Centred finite differences of the loss with respect to every entry of every parameter."""
+    def loss():
+        return _two_layer_loss(X, y, *(params[n] for n in PARAMETER_NAMES))
+    return {name: numerical_gradient(loss, params[name]) for name in PARAMETER_NAMES}
+
+
+def reference_gradients(X, y, W1, b1, W2, b2, *, scale=1.0, through_tanh=True):
+    """The gradients mlcourse's own backward computes for the tanh network and the MSE.
+
+    The mistake models are this reference with the one step they name changed:
+    ``dL/dy`` scaled by ``scale`` (a missing factor 2, a missing or wrong
+    mean), or the backward walk stepping over tanh (``through_tanh=False``).
+    """
+    hidden, tanh, output = Dense(W1.shape[1], W1.shape[0]), ActivationLayer("tanh"), Dense(W2.shape[1], W2.shape[0])
+    net = Sequential(hidden, tanh, output)
+    for (value, _), new in zip(net.parameters(), (W1, b1, W2, b2)):
+        value[...] = new
+    loss = losses.MSE()
+    net.zero_grad()
+    y_pred = net.forward(X)
+    dY = scale * loss.gradient(y_pred, y)
+    for layer in reversed(net.layers if through_tanh else [hidden, output]):
+        dY = layer.backward(dY)
+    return {name: grad.copy() for name, (_, grad) in zip(PARAMETER_NAMES, net.parameters())}
+
+
+def _reference_backprop(X, y, W1, b1, W2, b2):
+    grads = reference_gradients(X, y, W1, b1, W2, b2)
+    numeric = _finite_differences(X, y, {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()})
+    for name in PARAMETER_NAMES:  # the reference itself is checked against finite differences
+        assert np.allclose(grads[name], numeric[name], rtol=1e-4, atol=1e-7), f"mlcourse's d{name} is wrong"
+    return grads
+
+
+def _compare_gradients(got, expected) -> str:
+    """'' when all four gradients agree; else the first wrong one, in the order back-propagation finds them."""
+    if isinstance(got, (tuple, list)) and len(got) == 4:
+        got = dict(zip(PARAMETER_NAMES, got))
+    if not isinstance(got, dict):
+        return f"expected a dict {{'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...}}, got {type(got).__name__}"
+    for name in ("W2", "b2", "W1", "b1"):
+        if name not in got:
+            return f"the gradient of {name} is missing (key {name!r})"
+        try:
+            value = np.asarray(got[name], dtype=float)
+        except (TypeError, ValueError):
+            return f"the gradient of {name} is not an array of numbers"
+        if value.shape != expected[name].shape:
+            return f"the gradient of {name} has shape {value.shape}, expected {expected[name].shape} (the shape of {name})"
+        if not np.allclose(value, expected[name], rtol=1e-5, atol=1e-8):
+            diff = np.abs(value - expected[name])
+            where = np.unravel_index(np.argmax(diff), diff.shape)
+            return (f"the first wrong array is the gradient of {name}: it differs from mlcourse and from finite "
+                    f"differences, most at index {tuple(int(i) for i in where)} "
+                    f"(yours {value[where]:.4g}, expected {expected[name][where]:.4g})")
+    return ""
+
+
+@exercise
+def backprop_function(backprop, seed=None) -> Feedback:
+    """Function exercise: the gradients of a tanh hidden layer and a linear output under the MSE."""
+    rng, seed = random_cases(seed)
+    if callable(backprop):
+        try:   # the handed-out cell returns dW1, db1 = ..., ...: not answered yet
+            tried = call_with_time_limit(5.0, backprop, np.ones((2, 2)), np.ones((2, 1)), np.ones((2, 2)),
+                                         np.ones(2), np.ones((1, 2)), np.ones(1))
+            if isinstance(tried, dict) and any(value is Ellipsis for value in tried.values()):
+                return unanswered("backprop", "Fill in the gradients of the hidden layer: dH, dZ, dW1 and db1.")
+        except TimeLimitExceeded:
+            return incorrect("`backprop` did not finish within 5 s on a 2-sample network.",
+                             "Look for a loop that never ends: does the loop variable change on every pass?",
+                             mistake=True)
+        except Exception:  # noqa: BLE001 - check_function reports the error on a real case
+            pass
+
+    def case(n, n_in, n_hidden, n_out, label, scale=1.0):
+        return Case((rng.normal(size=(n, n_in)), rng.normal(size=(n, n_out)),
+                     scale * rng.normal(size=(n_hidden, n_in)), rng.normal(size=n_hidden),
+                     rng.normal(size=(n_out, n_hidden)), rng.normal(size=n_out)), label)
+    cases = [case(8, 5, 4, 1, "5 inputs, 4 hidden neurons, 1 output (depth)"),
+             case(6, 3, 5, 2, "two outputs"),
+             case(1, 2, 3, 1, "one sample"),
+             case(5, 2, 1, 1, "one hidden neuron"),
+             case(6, 3, 4, 1, "large weights: tanh saturates", scale=5.0),
+             case(7, 4, 3, 3, "three outputs, as latitude, longitude and depth")]
+    return check_function(
+        backprop, _reference_backprop, cases, seed=seed, name="backprop", compare=_compare_gradients,
+        task="Return the four gradients {'W1': ..., 'b1': ..., 'W2': ..., 'b2': ...} of the MSE.",
+        hint=("Go backwards: dL/dy first (the derivative of the mean of squares), then W2 and b2, then "
+              "through W2 to the hidden layer, through tanh (its derivative is 1 - tanh^2), then W1 and b1.",
+              "Each gradient has the shape of its parameter. A weight gradient is (gradient at the layer's "
+              "output) transposed times (the layer's input); a bias gradient sums the output gradient over "
+              "the samples."),
+        mistakes=[(lambda *a: reference_gradients(*a, through_tanh=False),
+                   "The step through tanh is missing: multiply by its derivative, 1 - h^2, element by element."),
+                  (lambda *a: reference_gradients(*a, scale=0.5),
+                   "The factor 2 of the squared error's derivative is missing."),
+                  (lambda X, y, *r: reference_gradients(X, y, *r, scale=np.size(y)),
+                   "The MSE is a mean: divide dL/dy by the number of entries of y."),
+                  (lambda X, y, *r: reference_gradients(X, y, *r, scale=np.size(y) / len(X)),
+                   "The MSE averages over every entry of y (samples times outputs), not only over the samples.")],
+        done="Back-propagation is these few lines, repeated layer by layer.")
+
+
+# ---------------------------------------------------------------- section 16: the training loop
+def _train(model, loss, optimizer, X, y, epochs, *, zero_grad=True, loss_after_step=False):
+    """The training loop in PyTorch's order, or one of its two usual mistakes."""
+    history = []
+    for _ in range(int(epochs)):
+        if zero_grad:
+            optimizer.zero_grad()
+        y_pred = model.forward(X)
+        if not loss_after_step:
+            history.append(float(loss(y_pred, y)))
+        model.backward(loss.gradient(y_pred, y))
+        optimizer.step()
+        if loss_after_step:
+            history.append(float(loss(model.forward(X), y)))
+    return history
+
+
+def reference_train(model, loss, optimizer, X, y, epochs):
+    return _train(model, loss, optimizer, X, y, epochs)
+
+
+def _train_without_zero_grad(model, loss, optimizer, X, y, epochs):
+    return _train(model, loss, optimizer, X, y, epochs, zero_grad=False)
+
+
+def _train_loss_after_step(model, loss, optimizer, X, y, epochs):
+    return _train(model, loss, optimizer, X, y, epochs, loss_after_step=True)
+
+
+def _compare_histories(got, expected) -> str:
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return "expected a list with one loss (a number) per epoch"
+    exp = np.asarray(expected, dtype=float)
+    if got.shape != exp.shape:
+        return f"{got.size} losses, expected one per epoch ({exp.size})"
+    if not np.allclose(got, exp, rtol=1e-6, atol=1e-10):
+        first = int(np.argmax(~np.isclose(got, exp, rtol=1e-6, atol=1e-10)))
+        return f"the losses differ from epoch {first + 1} on"
+    return ""
+
+
+@exercise
+def training_loop_function(train, seed=None) -> Feedback:
+    """Function exercise: the training loop in PyTorch's order, zero_grad, forward, backward, step."""
+    rng, seed = random_cases(seed)
+
+    def case(n_in, n_hidden, n_out, make_optimizer, epochs, label, n=20):
+        net = Sequential(Dense(n_in, n_hidden, "tanh", rng=rng), Dense(n_hidden, n_out, rng=rng))
+        X = rng.normal(size=(n, n_in))
+        return Case((net, losses.MSE(), make_optimizer(net), X, rng.normal(size=(n, n_out)), epochs), label)
+    cases = [case(5, 8, 1, lambda m: SGD(m, 0.1), 10, "SGD, 10 epochs"),
+             case(3, 4, 2, lambda m: Adam(m, 0.01), 8, "Adam, two outputs"),
+             case(2, 3, 1, lambda m: SGD(m, 0.05), 1, "a single epoch"),
+             case(4, 6, 1, lambda m: SGD(m, 0.2, momentum=0.9), 12, "SGD with momentum"),
+             case(2, 2, 1, lambda m: SGD(m, 0.1), 0, "zero epochs: no loss to record")]
+    return check_function(
+        train, reference_train, cases, seed=seed, name="train", compare=_compare_histories,
+        task="Write the loop: per epoch zero_grad, forward, loss, backward, step; return the losses.",
+        hint=("Per epoch, in this order: clear the gradients with the optimizer, compute the prediction, "
+              "record the loss of that prediction, back-propagate the loss's gradient through the model, "
+              "let the optimizer take its step.",
+              "The loss object gives both the value (call it) and its gradient with respect to the "
+              "prediction (its gradient method); the model's backward takes that gradient."),
+        mistakes=[(_train_without_zero_grad, "Gradients add up from one backward to the next (as in PyTorch): "
+                                             "clear them with zero_grad at the start of each epoch."),
+                  (_train_loss_after_step, "Record the loss of the prediction you back-propagate, before "
+                                           "the step.")],
+        done="This is the loop inside every deep-learning library's training.")
+
+
+@exercise
+def learning_rate(answer, curves: dict, target: float) -> Feedback:
+    """Exercise: a learning rate whose training ends below ``target`` without diverging.
+
+    ``curves`` maps the learning rates tried in the demo to their losses per
+    epoch (as from :func:`mlcourse.widgets.day1.learning_rate_curves`); the
+    answer must be one of them.
+    """
+    if is_blank(answer):
+        return unanswered("good_learning_rate", "Look at the curves in the figure above.")
+    if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (int, float, np.number)) \
+            or answer not in curves:
+        return incorrect(f"{answer!r} is not one of the learning rates tried: {sorted(curves)}.",
+                         "Pick one of the learning rates in the figure.", mistake=True)
+    history = np.asarray(curves[answer], dtype=float)
+    if not np.all(np.isfinite(history)) or history[-1] > history[0]:
+        return incorrect(f"With learning rate {answer:g} the loss grows: the training diverges.",
+                         "Steps that are too large overshoot the minimum: choose a smaller one.", mistake=True)
+    if history[-1] > target:
+        return incorrect(f"With learning rate {answer:g} the loss is still {history[-1]:.3g} at the end.",
+                         "Steps that are too small crawl toward the minimum: choose a larger one.", mistake=True)
+    return correct(f"learning rate {answer:g} brings the loss down to {history[-1]:.3g}.")
