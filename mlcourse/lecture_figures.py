@@ -19,9 +19,10 @@ __all__ = ["TIMELINE", "SLIDE_CORRECTIONS", "ai_ml_dl_diagram", "ml_timeline", "
 TIMELINE = [
     (1957, "Perceptron (Rosenblatt)"),
     (1970, "Reverse-mode differentiation, the core of backpropagation (Linnainmaa)"),
+    (1980, "Neocognitron, the first convolutional network (Fukushima)"),
     (1982, "Recurrent neural network (Hopfield)"),
     (1986, "Backpropagation popularised (Rumelhart, Hinton & Williams)"),
-    (1989, "Q-learning (Watkins); CNN (LeCun et al.)"),
+    (1989, "Q-learning (Watkins); a CNN trained by backpropagation (LeCun et al.)"),
     (1995, "Random decision forests (Ho), SVM (Cortes & Vapnik)"),
     (1997, "IBM Deep Blue beats Kasparov; LSTM"),
     (1998, "LeNet-5 reads handwritten digits"),
@@ -42,9 +43,10 @@ SLIDE_CORRECTIONS = [
     ("2014: DeepMind, GAN", "2010: DeepMind founded; 2014: Google acquires it, and GANs appear"),
     ("2019: Neural ODE", "2018: Neural ODE (Chen et al., NeurIPS 2018)"),
     ("1989: Reinforcement learning", "1989: Q-learning (Watkins), one reinforcement-learning method; "
-                                     "also CNNs (LeCun et al. 1989)"),
+                                     "also the first CNN trained by backpropagation (LeCun et al. 1989)"),
     ("1995: Random forests", "1995: random decision forests (Ho); 2001: random forests (Breiman)"),
-    ("1998: CNN", "1989: the first CNNs (LeCun et al.); 1998: LeNet-5 reads handwritten digits"),
+    ("1998: CNN", "1980: the first CNN, Fukushima's neocognitron; 1989: trained by backpropagation "
+                  "(LeCun et al.); 1998: LeNet-5 reads handwritten digits"),
     ("2009: golden age", "2009: the ImageNet data set; the 'golden age' from AlexNet (2012)"),
 ]
 

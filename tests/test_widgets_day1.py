@@ -87,6 +87,9 @@ def test_lecture_figures():
     years = dict((label.split(" ")[0], year) for year, label in lf.TIMELINE)
     assert years["Neural"] == 2018 and (1986, "Backpropagation popularised (Rumelhart, Hinton & Williams)") in lf.TIMELINE
     assert any(year == 2010 and "DeepMind founded" in label for year, label in lf.TIMELINE)
+    # the first convolutional network is Fukushima's (1980); LeCun et al. (1989) first trained one by backpropagation
+    assert (1980, "Neocognitron, the first convolutional network (Fukushima)") in lf.TIMELINE
+    assert any(year == 1989 and "trained by backpropagation (LeCun" in label for year, label in lf.TIMELINE)
     assert [year for year, _ in lf.TIMELINE] == sorted(year for year, _ in lf.TIMELINE)
     assert len(lf.SLIDE_CORRECTIONS) == 7
     ax = lf.ml_timeline()

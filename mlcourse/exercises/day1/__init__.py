@@ -14,7 +14,7 @@ with mlcourse.
 from types import SimpleNamespace
 
 from ..checking import use
-from .evaluation import baseline_mae, cat_detection, iou, validation_choice
+from .evaluation import baseline_mae, cat_detection, iou, reference_choice, validation_choice
 from .fitting import (collapsed_layer, dense_forward_function, gradient_descent_bias_function,
                       gradient_descent_function, layer_output, least_squares_reference, least_squares_w,
                       neuron_output, quiz_feedback, reference_dense_forward, reference_descent,
@@ -29,4 +29,5 @@ __all__ = ["least_squares_w", "gradient_descent_function", "gradient_descent_bia
 # What the notebook falls back on (through ``use``) when an exercise is not answered or not right.
 references = SimpleNamespace(gradient_descent=reference_descent, gradient_descent_bias=reference_descent_bias,
                              least_squares_w=least_squares_reference, dense_forward=reference_dense_forward,
-                             backprop=reference_gradients, train=reference_train)
+                             backprop=reference_gradients, train=reference_train,
+                             validation_choice=reference_choice)

@@ -82,15 +82,36 @@ def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
 
 
 # ---------------------------------------------------------------- section 19: the investigation
+SPREAD = "standard error (m)"
+
+
+def _tied_with_best(candidates: dict) -> list:
+    """The candidates whose validation MAE is within one standard error of the best one's.
+
+    The spread is the ``"standard error (m)"`` of the best candidate (its validation MAE is a
+    mean over training seeds): a difference smaller than that is luck, so each of these
+    candidates is as good a choice as the best (the one-standard-error rule's set). Without
+    that column, only the lowest validation MAE (and exact ties) counts.
+    """
+    table = {tuple(float(v) for v in k): row for k, row in candidates.items()}
+    validation = {k: float(row["validation MAE (m)"]) for k, row in table.items()}
+    best = min(validation, key=validation.get)
+    spread = float(table[best].get(SPREAD, 0.0))
+    return [k for k in table if validation[k] <= validation[best] + spread + 1e-9 * abs(validation[best])]
+
+
 @exercise
 def validation_choice(answer, column, candidates: dict) -> Feedback:
-    """Exercise: the configuration with the lowest validation error (ties: any of the lowest).
+    """Exercise: a configuration whose validation error is within one standard error of the lowest.
 
     ``column`` is the name of the table column the student chose by: the
     justification, which catches a choice by training error even where the
     same candidate is best on both columns. ``candidates`` maps
     ``(width, learning_rate)`` to a dict with the keys ``"training MAE (m)"``
-    and ``"validation MAE (m)"`` (and possibly others).
+    and ``"validation MAE (m)"``, and ``"standard error (m)"`` when the
+    validation MAE is a mean over training seeds (and possibly others). Any
+    candidate within one standard error of the best is accepted: the notebook
+    says that differences smaller than the seed spread are luck.
     """
     if is_blank(answer) or is_blank(column):
         return unanswered("chosen and column", "Pick the (width, learning_rate) you would keep, and name the "
@@ -120,15 +141,43 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
         return incorrect(f"{answer!r} is not one of the candidates: {sorted(candidates)}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
     validation = {k: row["validation MAE (m)"] for k, row in table.items()}
-    best = min(validation.values())
-    if np.isclose(validation[key], best, rtol=1e-9, atol=1e-12):
-        return correct(f"({answer[0]:g}, {answer[1]:g}) has the lowest validation MAE, {best:.2f} m. "
-                       "The test set has not been looked at yet.")
+    best_key = min(validation, key=validation.get)
+    best, spread = validation[best_key], float(table[best_key].get(SPREAD, 0.0))
+    tied = _tied_with_best(candidates)
+    if key in tied:
+        if len(tied) == 1:
+            return correct(f"({answer[0]:g}, {answer[1]:g}) has the lowest validation MAE, {best:.2f} m, and no "
+                           f"other candidate comes within one standard error of it ({spread:.2f} m, the seed "
+                           "spread of the mean). The test set has not been looked at yet.")
+        others = ", ".join(f"({k[0]:g}, {k[1]:g})" for k in tied if k != key)
+        return correct(f"({answer[0]:g}, {answer[1]:g}) is within one standard error ({spread:.2f} m, the seed "
+                       f"spread of the mean) of the lowest validation MAE, {best:.2f} m: as good a choice as "
+                       f"{others}, which the seeds cannot tell apart. A stated rule picks one of them (the "
+                       "solution takes the fewest neurons). The test set has not been looked at yet.")
     training = {k: row["training MAE (m)"] for k, row in table.items()}
     if np.isclose(training[key], min(training.values())):
         return incorrect(f"{answer!r} has the lowest TRAINING error, not the lowest validation error.",
                          "The training error rewards memorising: choose on the data the network did not "
                          "train on.", mistake=True)
-    return incorrect(f"{answer!r} has validation MAE {validation[key]:.2f} m; another candidate does better.",
+    return incorrect(f"{answer!r} has validation MAE {validation[key]:.2f} m, more than one standard error "
+                     f"({spread:.2f} m) above the best, {best:.2f} m: another candidate does better.",
                      ("Which column measures how the network does on data it was not trained on?",
-                      "Take the row with the smallest validation MAE."))
+                      "Take a row whose validation MAE is within one standard error of the smallest."))
+
+
+def reference_choice(candidates: dict, answer=None):
+    """The choice a later cell builds on: the student's where it is tied with the best, else the rule's.
+
+    The rule, stated in the notebook: of the candidates within one standard error of the best,
+    the one with the fewest neurons (then the lower validation MAE).
+    """
+    tied = _tied_with_best(candidates)
+    try:
+        key = tuple(float(v) for v in answer)
+    except (TypeError, ValueError, OverflowError):
+        key = None
+    original = {tuple(float(v) for v in k): k for k in candidates}
+    if key in tied:
+        return original[key]
+    validation = {k: float(candidates[original[k]]["validation MAE (m)"]) for k in tied}
+    return original[min(tied, key=lambda k: (k[0], validation[k]))]
