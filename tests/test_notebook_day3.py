@@ -74,11 +74,27 @@ def test_every_doi_is_a_link():
 def test_summary_is_computed_from_the_notebooks_own_pairs():
     summary = [c for c in cells() if c["cell_type"] == "code" and "def pair(" in "".join(c["source"])]
     assert summary, "the summary table of naive and honest pairs is missing"
+    source = "".join(summary[0]["source"])
+    assert "diff_se(" in source and "free_of" in source, "pairs are compared by their paired difference, leak named"
+    assert "+ status and nst" not in source, "two random-split numbers are not a naive-versus-honest pair"
     printed = "".join("".join(o.get("text", "")) for o in summary[0]["outputs"])
-    n_better, n_pairs, n_real = map(int, re.search(r"better in (\d+) of (\d+) pairs; by more than the spread in (\d+)",
-                                                   printed).groups())
+    n_better, n_pairs, n_real = map(int, re.search(
+        r"better in (\d+) of (\d+) pairs; by more than twice the standard error in (\d+)", printed).groups())
     prose = text("markdown")
     assert f"In {n_better} of the {n_pairs} pairs" in prose and f"in {n_real} of them" in prose
+
+
+def test_the_map_adds_up_to_the_days_minutes():
+    the_map = text("markdown").split("### Map of the day", 1)[1].split("## 1.", 1)[0]
+    lecture = hands_on = 0
+    for row in re.findall(r"^\|[^|]*\|[^|]*\| ([^|]*\d[^|]*) \|", the_map, re.M):
+        numbers = [int(n) for n in re.findall(r"\d+", row)]
+        if "hands-on" in row and "+" not in row:
+            hands_on += numbers[0]
+        else:
+            lecture += numbers[0]
+            hands_on += sum(numbers[1:])
+    assert (lecture, hands_on) == (60, 90)
 
 
 def test_the_test_set_is_scored_once_in_the_workflow():
@@ -86,11 +102,28 @@ def test_the_test_set_is_scored_once_in_the_workflow():
     assert code.count("final.predict(X_gm[test])") == 1
 
 
-def test_the_blast_headline_quoted_is_the_one_printed_and_averages_draws_of_the_fill():
+def test_section_4_plots_the_residual_semivariogram_and_runs_the_full_range_buffer():
+    code = text("code")
+    assert "semivariogram_plot(centres, gamma_residual" in code
+    assert "buffer_km=range_residual_km" in code
+    assert "residual_range(750, 1000)" in code, "how the plateau window sets the range"
+
+
+def test_the_blast_headline_quoted_is_the_one_printed_with_its_baselines():
     code_cells = [c for c in cells() if c["cell_type"] == "code" and "lono_f1 = " in "".join(c["source"])]
-    assert code_cells and "DRAWS" in "".join(code_cells[0]["source"])
+    source = "".join(code_cells[0]["source"])
+    assert code_cells and "DRAWS" in source and "rule = " in source and "rng.spawn(" in source
+    assert re.search(r"^DRAWS = ([6-9]|\d\d)\b", text("code"), re.M), "at least 6 draws of the depth fill"
     printed = "".join("".join(o.get("text", "")) for o in code_cells[0]["outputs"])
-    headline, interval = re.search(r"blast F1 (\S+ ± \S+) over 3 runs .*?networks and runs (\S+),", printed).groups()
+    rule = re.search(r"fixed rule .*?blast F1 (\S+),", printed).group(1)
+    headline = re.search(r"blast F1 (\S+ ± \S+) over \d+ runs", printed).group(1)
+    low, high = re.search(r"forest \S+ to \S+, .*?; pooled (\S+) to (\S+)", printed).groups()
     prose = text("markdown")
     assert f"blast F1 of {headline} with each network left out" in prose
-    assert f"({interval})" in prose
+    assert f"({low}-{high} pooled)" in prose and f"scores {rule}" in prose
+
+
+def test_claims_are_made_and_seeds_come_from_the_parameters_cell():
+    code = text("code")
+    assert code.count("claim(") >= 8
+    assert not re.search(r"random_state=0\b", code)

@@ -42,6 +42,13 @@ def test_cost_curve_marks_the_chosen_threshold():
     assert ax.lines[1].get_xdata()[0] == pytest.approx(0.091)
 
 
+def test_semivariogram_plot_names_what_it_shows():
+    ax = figures.semivariogram_plot([25, 75], [1.0, 2.0], sill=1.9, range_km=75.0,
+                                    label="semivariance of the residuals", sill_label="shoulder")
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels[:2] == ["semivariance of the residuals", "shoulder"]
+
+
 def test_semivariogram_plot_labels_the_range():
     ax = figures.semivariogram_plot([25, 75], [1.0, 2.0], sill=2.0, range_km=75.0)
     assert "range ≈ 75 km" in ax.get_legend_handles_labels()[1]

@@ -72,11 +72,12 @@ def cost_curve(thresholds, costs, *, chosen: dict, ax=None, xlabel: str, ylabel:
     return ax
 
 
-def semivariogram_plot(centres, gamma, *, sill: float, range_km: float, ax=None, unit: str = "km²"):
+def semivariogram_plot(centres, gamma, *, sill: float, range_km: float, ax=None, unit: str = "km²",
+                       label: str = "semivariance of depth", sill_label: str = "plateau (sill)"):
     """The empirical semivariogram with its plateau (sill) and the range marked."""
     ax = ax or plt.gca()
-    ax.plot(centres, gamma, "o-", color=OKABE_ITO[0], label="semivariance of depth")
-    ax.axhline(sill, color=OKABE_ITO[1], ls="--", label="plateau (sill)")
+    ax.plot(centres, gamma, "o-", color=OKABE_ITO[0], label=label)
+    ax.axhline(sill, color=OKABE_ITO[1], ls="--", label=sill_label)
     ax.axvline(range_km, color=OKABE_ITO[3], ls=":", lw=2, label=f"range ≈ {range_km:.0f} km")
     ax.set(xlabel="distance between two events (km)", ylabel=f"semivariance ({unit})")
     ax.legend(loc="lower right")
