@@ -106,7 +106,7 @@ def insert_events(noise, templates, n_events: int, sampling_rate: float, rng=Non
 
 
 def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_range=(1.0, 20.0),
-                 event_fraction: float = 0.5, onset_range=(0.1, 0.5)):
+                 event_fraction: float = 0.5, onset_range=(0.1, 0.5), return_snr: bool = False):
     """Labelled windows: noise only (label 0), or noise plus an inserted event (label 1).
 
     Parameters
@@ -125,6 +125,9 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
         Share of windows that hold an event.
     onset_range : (float, float)
         Where the onset falls, as fractions of the window.
+    return_snr : bool
+        Also return each window's signal-to-noise ratio (the event's peak over the
+        standard deviation of the noise window; NaN for noise), to show them.
 
     Returns
     -------
@@ -133,6 +136,7 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
     y : ndarray (n_windows,) of 0 and 1
     onsets : ndarray (n_windows,)
         Onset sample within the window, -1 for noise.
+    snr : ndarray (n_windows,), only with ``return_snr=True``
     """
     noise = check_vector(noise, "noise")
     n = check_scalar(n_windows, "n_windows", kind=numbers.Integral, minimum=1)
@@ -140,17 +144,17 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
     rng = check_rng(rng)
     y = (np.arange(n) < round(event_fraction * n)).astype(int)
     rng.shuffle(y)
-    X, onsets = np.empty((n, length)), np.full(n, -1)
+    X, onsets, snrs = np.empty((n, length)), np.full(n, -1), np.full(n, np.nan)
     for i in range(n):
         start = rng.integers(0, len(noise) - length + 1)
         window = noise[start:start + length]
         if y[i]:
             onsets[i] = int(rng.uniform(*onset_range) * length)
-            snr = np.exp(rng.uniform(*np.log(snr_range)))
+            snrs[i] = np.exp(rng.uniform(*np.log(snr_range)))
             template = templates[rng.integers(len(templates))] * rng.choice([-1.0, 1.0])
-            window = insert_event(window, template, onsets[i], snr)
+            window = insert_event(window, template, onsets[i], snrs[i])
         X[i] = window / np.abs(window).max()
-    return X, y, onsets
+    return (X, y, onsets, snrs) if return_snr else (X, y, onsets)
 
 
 def window_features(X, sampling_rate: float) -> np.ndarray:
@@ -353,19 +357,25 @@ def choose_threshold(score, times, onsets, thresholds, tolerance: float, min_gap
     """The threshold with the highest F1 score; among ties, the highest threshold (fewest alarms).
 
     Call it on a *validation* record only: the chosen threshold is then judged
-    on a test record it has never seen.
+    on a test record it has never seen. F1 values equal to within floating-point
+    noise (``np.isclose``) count as ties, so the choice does not hinge on the last bit.
 
     Returns
     -------
     threshold, f1 : float, float
+
+    >>> choose_threshold([0.2, 0.9, 0.1, 0.6], [0, 10, 20, 30], [10], [0.5, 0.7, 0.8], 2, 0)
+    (0.8, 1.0)
     """
-    best = (-1.0, -np.inf)
-    for threshold in np.asarray(thresholds, dtype=float):
+    thresholds = check_vector(thresholds, "thresholds")
+    f1 = []
+    for threshold in thresholds:
         tp, fp, fn = match_detections(detections(score, times, threshold, min_gap), onsets, tolerance)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
-        if (f1, threshold) >= best:
-            best = (f1, threshold)
-    return float(best[1]), float(best[0])
+        f1.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    f1 = np.array(f1)
+    tied = np.flatnonzero(np.isclose(f1, f1.max(), rtol=1e-9, atol=1e-12))
+    best = tied[np.argmax(thresholds[tied])]
+    return float(thresholds[best]), float(f1[best])
 
 
 def sta_lta(data, nsta: int, nlta: int) -> np.ndarray:

@@ -195,3 +195,12 @@ def test_template_correlation_scores_a_flat_stretch_zero():
 def test_template_correlation_refuses_bad_inputs(data, templates, error, message):
     with pytest.raises(error, match=message):
         det.template_correlation(data, templates)
+
+
+def test_make_windows_reports_the_snr_it_drew_without_changing_the_windows():
+    noise = np.random.default_rng(7).normal(size=5000)
+    template = [np.r_[np.zeros(5), np.sin(np.arange(40) / 2)]]
+    X, y, onsets = det.make_windows(noise, template, 30, 200, rng=2, snr_range=(2, 8))
+    X2, y2, onsets2, snr = det.make_windows(noise, template, 30, 200, rng=2, snr_range=(2, 8), return_snr=True)
+    assert np.array_equal(X, X2) and np.array_equal(y, y2) and np.array_equal(onsets, onsets2)
+    assert np.all(np.isnan(snr[y == 0])) and np.all((snr[y == 1] >= 2) & (snr[y == 1] <= 8))
