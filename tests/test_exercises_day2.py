@@ -83,6 +83,20 @@ def test_no_check_ever_crashes_or_accepts_a_wrong_answer():
     assert_checks_never_crash(check, VALID_CALLS)
 
 
+def test_every_feedback_displays_whatever_the_answer():
+    """A hint given as a tuple of steps must reach the student as one string: displaying never raises."""
+    from wrong_answers import WRONG_ANSWERS
+    answers = dict(WRONG_ANSWERS, **{"-1": -1, "a float": 15.5, "zero": 0})
+    for name, (valid, context) in VALID_CALLS.items():
+        for slot in valid:
+            for kind, wrong in answers.items():
+                reset_attempts()
+                for _ in range(3):   # the first, second and third wrong attempt: hint 1, hint 2, the pointer
+                    feedback = getattr(check, name)(**dict(valid, **{slot: wrong}), **context)
+                    assert isinstance(feedback.hint, str), (name, slot, kind, feedback.hint)
+                    feedback.text(), repr(feedback), feedback._repr_html_()
+
+
 def test_every_check_is_an_exercise():
     for name in check.__all__:
         assert hasattr(getattr(check, name), "__wrapped__"), f"{name} is not decorated with @exercise"
