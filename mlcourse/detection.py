@@ -8,8 +8,9 @@ has no labels, so this module builds labelled windows by inserting real event
 waveforms into real noise at random times and signal-to-noise ratios. It also
 holds the hand-made features of a classical detector, the sliding of a trained
 detector over a record, STA/LTA (Allen 1978), the matching of detections to a
-catalogue, threshold choice on validation data, the AIC onset picker (Maeda
-1985), and the Gutenberg-Richter b-value with its uncertainty.
+catalogue, template matching by normalised cross-correlation (Gibbons & Ringdal
+2006), threshold choice on validation data, the AIC onset picker (Maeda 1985),
+and the Gutenberg-Richter b-value with its uncertainty.
 
 >>> rng = np.random.default_rng(0)
 >>> noise = rng.normal(size=10_000)
@@ -28,7 +29,7 @@ from ._validation import check_array, check_rng, check_scalar, check_vector
 from .splits import chronological_split
 
 __all__ = ["held_out_split", "insert_event", "insert_events", "make_windows", "window_features", "FEATURE_NAMES",
-           "sliding_windows", "predict_windows", "detections", "match_detections", "precision_recall",
+           "sliding_windows", "predict_windows", "template_correlation", "detections", "match_detections", "precision_recall",
            "trade_off", "choose_threshold", "sta_lta", "aic", "aic_pick",
            "b_value", "b_value_uncertainty", "mc_by_b_stability"]
 
@@ -105,7 +106,7 @@ def insert_events(noise, templates, n_events: int, sampling_rate: float, rng=Non
 
 
 def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_range=(1.0, 20.0),
-                 event_fraction: float = 0.5, onset_range=(0.1, 0.5)):
+                 event_fraction: float = 0.5, onset_range=(0.1, 0.5), return_snr: bool = False):
     """Labelled windows: noise only (label 0), or noise plus an inserted event (label 1).
 
     Parameters
@@ -124,6 +125,9 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
         Share of windows that hold an event.
     onset_range : (float, float)
         Where the onset falls, as fractions of the window.
+    return_snr : bool
+        Also return each window's signal-to-noise ratio (the event's peak over the
+        standard deviation of the noise window; NaN for noise), to show them.
 
     Returns
     -------
@@ -132,6 +136,7 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
     y : ndarray (n_windows,) of 0 and 1
     onsets : ndarray (n_windows,)
         Onset sample within the window, -1 for noise.
+    snr : ndarray (n_windows,), only with ``return_snr=True``
     """
     noise = check_vector(noise, "noise")
     n = check_scalar(n_windows, "n_windows", kind=numbers.Integral, minimum=1)
@@ -139,17 +144,17 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
     rng = check_rng(rng)
     y = (np.arange(n) < round(event_fraction * n)).astype(int)
     rng.shuffle(y)
-    X, onsets = np.empty((n, length)), np.full(n, -1)
+    X, onsets, snrs = np.empty((n, length)), np.full(n, -1), np.full(n, np.nan)
     for i in range(n):
         start = rng.integers(0, len(noise) - length + 1)
         window = noise[start:start + length]
         if y[i]:
             onsets[i] = int(rng.uniform(*onset_range) * length)
-            snr = np.exp(rng.uniform(*np.log(snr_range)))
+            snrs[i] = np.exp(rng.uniform(*np.log(snr_range)))
             template = templates[rng.integers(len(templates))] * rng.choice([-1.0, 1.0])
-            window = insert_event(window, template, onsets[i], snr)
+            window = insert_event(window, template, onsets[i], snrs[i])
         X[i] = window / np.abs(window).max()
-    return X, y, onsets
+    return (X, y, onsets, snrs) if return_snr else (X, y, onsets)
 
 
 def window_features(X, sampling_rate: float) -> np.ndarray:
@@ -207,6 +212,69 @@ def predict_windows(model, windows, batch_size: int = 256) -> np.ndarray:
         # window leaves them holding one window instead of a whole batch (tens of MB for a CNN)
         model.predict(inputs[:1])
     return np.concatenate(out) if out else np.empty(0)
+
+
+def template_correlation(data, templates) -> np.ndarray:
+    r"""Template matching: the largest absolute normalised cross-correlation with any template.
+
+    For a template :math:`t` of :math:`m` samples and the record :math:`x`, the
+    normalised cross-correlation at sample :math:`i` is the Pearson correlation of
+    ``x[i:i + m]`` with ``t``,
+
+    .. math:: c_i = \frac{\sum_k (x_{i+k} - \bar x_i)(t_k - \bar t)}
+                          {\sqrt{\sum_k (x_{i+k} - \bar x_i)^2 \sum_k (t_k - \bar t)^2}},
+
+    between -1 and 1 and independent of the amplitude of either (Gibbons & Ringdal
+    2006, doi:10.1111/j.1365-246X.2006.02865.x). An event inserted with either
+    polarity matches, so the absolute value is taken, and the largest over the
+    templates. A window of zero variance scores 0.
+
+    Parameters
+    ----------
+    data : 1-D array
+        The continuous record (preprocessed as the templates were).
+    templates : list of 1-D arrays
+        The known events' waveforms, each shorter than ``data`` and not constant.
+
+    Returns
+    -------
+    ndarray (len(data) - longest template + 1,)
+        The score of the window that starts at each sample, where every template fits.
+
+    Examples
+    --------
+    >>> record = np.r_[np.zeros(5), 1.0, -2.0, 1.0, np.zeros(5)]
+    >>> template_correlation(record, [np.array([2.0, -4.0, 2.0])]).round(2)[4:7].tolist()
+    [0.76, 1.0, 0.76]
+    """
+    data = check_vector(data, "data")
+    if isinstance(templates, np.ndarray) and templates.ndim == 1:
+        raise TypeError("templates must be a list of 1-D arrays (one per known event); for a single "
+                        "template write [template].")
+    templates = [check_vector(t, f"templates[{i}]") for i, t in enumerate(templates)]
+    if not templates:
+        raise ValueError("templates is empty: give at least one known event's waveform.")
+    longest = max(len(t) for t in templates)
+    if longest > len(data):
+        raise ValueError(f"templates of up to {longest} samples do not fit in data of {len(data)} samples.")
+    energy = np.r_[0.0, np.cumsum(data ** 2)]
+    total = np.r_[0.0, np.cumsum(data)]
+    best = np.zeros(len(data) - longest + 1)
+    for i, template in enumerate(templates):
+        m = len(template)
+        centred = template - template.mean()
+        norm = np.sqrt(np.sum(centred ** 2))
+        if norm == 0 or m < 2:
+            raise ValueError(f"templates[{i}] is constant (or a single sample): it matches nothing.")
+        # the sum of (x - mean_i) * centred equals the sum of x * centred, since centred sums to 0
+        numerator = np.correlate(data, centred, mode="valid")
+        sums = total[m:] - total[:-m]
+        variance = np.maximum(energy[m:] - energy[:-m] - sums ** 2 / m, 0.0)   # m x the window's variance
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = np.where(variance > 1e-12 * m * np.max(np.abs(data)) ** 2,
+                             numerator / (np.sqrt(variance) * norm), 0.0)
+        best = np.maximum(best, np.abs(np.clip(score, -1.0, 1.0))[:len(best)])
+    return best
 
 
 def detections(probability, starts, threshold: float = 0.5, min_gap: float = 0):
@@ -289,19 +357,25 @@ def choose_threshold(score, times, onsets, thresholds, tolerance: float, min_gap
     """The threshold with the highest F1 score; among ties, the highest threshold (fewest alarms).
 
     Call it on a *validation* record only: the chosen threshold is then judged
-    on a test record it has never seen.
+    on a test record it has never seen. F1 values equal to within floating-point
+    noise (``np.isclose``) count as ties, so the choice does not hinge on the last bit.
 
     Returns
     -------
     threshold, f1 : float, float
+
+    >>> choose_threshold([0.2, 0.9, 0.1, 0.6], [0, 10, 20, 30], [10], [0.5, 0.7, 0.8], 2, 0)
+    (0.8, 1.0)
     """
-    best = (-1.0, -np.inf)
-    for threshold in np.asarray(thresholds, dtype=float):
+    thresholds = check_vector(thresholds, "thresholds")
+    f1 = []
+    for threshold in thresholds:
         tp, fp, fn = match_detections(detections(score, times, threshold, min_gap), onsets, tolerance)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
-        if (f1, threshold) >= best:
-            best = (f1, threshold)
-    return float(best[1]), float(best[0])
+        f1.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
+    f1 = np.array(f1)
+    tied = np.flatnonzero(np.isclose(f1, f1.max(), rtol=1e-9, atol=1e-12))
+    best = tied[np.argmax(thresholds[tied])]
+    return float(thresholds[best]), float(f1[best])
 
 
 def sta_lta(data, nsta: int, nlta: int) -> np.ndarray:

@@ -143,3 +143,64 @@ def test_b_value_recovers_a_synthetic_gutenberg_richter_law():
     assert 1.0 <= det.mc_by_b_stability(np.r_[m, low], np.round(np.arange(0.0, 2.0, 0.1), 1)) <= 1.2
     with pytest.raises(ValueError, match="at least 2"):
         det.b_value([1.0, 2.0], 1.5)
+
+
+def _direct_correlation(data, template):
+    """The normalised cross-correlation written out window by window: np.corrcoef at every start."""
+    m = len(template)
+    return np.array([np.corrcoef(data[i:i + m], template)[0, 1] for i in range(len(data) - m + 1)])
+
+
+def test_template_correlation_is_the_pearson_correlation_of_every_window():
+    rng = np.random.default_rng(3)
+    data = rng.normal(size=600) * 50 + 7          # an offset and a scale the correlation ignores
+    short, long = rng.normal(size=40), rng.normal(size=90)
+    got = det.template_correlation(data, [short, long])
+    expected = np.maximum(np.abs(_direct_correlation(data, short))[:len(got)], np.abs(_direct_correlation(data, long)))
+    assert got.shape == (600 - 90 + 1,)
+    np.testing.assert_allclose(got, expected, atol=1e-10)
+
+
+def test_template_correlation_finds_an_inserted_copy_of_either_polarity():
+    rng = np.random.default_rng(4)
+    template = np.sin(np.arange(80) / 3) * np.exp(-np.arange(80) / 30)
+    data = rng.normal(size=3000)
+    data[1000:1080] -= 20 * template               # reversed polarity, well above the noise
+    score = det.template_correlation(data, [template])
+    assert int(np.argmax(score)) == 1000 and score[1000] > 0.98
+    assert np.all(score <= 1.0) and np.all(score >= 0.0)
+
+
+def test_template_correlation_agrees_with_obspy():
+    correlate_template = pytest.importorskip("obspy.signal.cross_correlation").correlate_template
+    rng = np.random.default_rng(5)
+    data, template = rng.normal(size=2000), rng.normal(size=150)
+    np.testing.assert_allclose(det.template_correlation(data, [template]),
+                               np.abs(correlate_template(data, template, normalize="full")), atol=1e-10)
+
+
+def test_template_correlation_scores_a_flat_stretch_zero():
+    data = np.r_[np.zeros(200), np.random.default_rng(6).normal(size=200)]
+    score = det.template_correlation(data, [np.arange(10.0)])
+    assert np.all(score[:191] == 0) and np.all(np.isfinite(score))
+
+
+@pytest.mark.parametrize("data, templates, error, message", [
+    (np.zeros(100), np.ones(10), TypeError, "list of 1-D arrays"),
+    (np.zeros(100), [], ValueError, "at least one"),
+    (np.zeros(5), [np.arange(10.0)], ValueError, "do not fit"),
+    (np.zeros(100), [np.ones(10)], ValueError, "constant"),
+    (np.r_[np.zeros(99), np.nan], [np.arange(10.0)], ValueError, "data"),
+])
+def test_template_correlation_refuses_bad_inputs(data, templates, error, message):
+    with pytest.raises(error, match=message):
+        det.template_correlation(data, templates)
+
+
+def test_make_windows_reports_the_snr_it_drew_without_changing_the_windows():
+    noise = np.random.default_rng(7).normal(size=5000)
+    template = [np.r_[np.zeros(5), np.sin(np.arange(40) / 2)]]
+    X, y, onsets = det.make_windows(noise, template, 30, 200, rng=2, snr_range=(2, 8))
+    X2, y2, onsets2, snr = det.make_windows(noise, template, 30, 200, rng=2, snr_range=(2, 8), return_snr=True)
+    assert np.array_equal(X, X2) and np.array_equal(y, y2) and np.array_equal(onsets, onsets2)
+    assert np.all(np.isnan(snr[y == 0])) and np.all((snr[y == 1] >= 2) & (snr[y == 1] <= 8))

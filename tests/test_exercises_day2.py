@@ -53,12 +53,24 @@ def b_by_hand(magnitudes, mc, bin_width):
     return 0.4343 / (m.mean() - (mc - bin_width / 2)) * (np.log10(np.e) / 0.4343)
 
 
+def threshold_by_hand(scores, times, onsets, grid, tolerance, merge):
+    """A student's choice, written with a loop: keep a threshold when its F1 is at least the best so far."""
+    best, best_f1 = grid[0], -1.0
+    for threshold in grid:
+        precision, recall = precision_recall_by_hand(detection.detections(scores, times, threshold, merge),
+                                                     onsets, tolerance)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if f1 >= best_f1 - 1e-12:
+            best, best_f1 = threshold, max(f1, best_f1)
+    return best
+
+
 VALID_CALLS = {
     "window_samples": ({"answer": 250}, {"seconds": 10, "sampling_rate": 25}),
     "conv_output_length": ({"answer": 242}, {"length": 250, "kernel_size": 9}),
     "sta_lta_function": ({"function": sta_lta_loop}, {}),
     "precision_recall_function": ({"function": precision_recall_by_hand}, {}),
-    "cnn_change": ({"kernel_size": 15, "n_filters": 4}, {}),
+    "choose_threshold_function": ({"function": threshold_by_hand}, {}),
     "pick_difference": ({"answer": 0.02}, {"aic_seconds": 30.655, "reference_seconds": 30.635,
                                            "sampling_rate": 200}),
     "deep_cluster": ({"answer": 1}, {"labels": np.array([0, 0, 1, 1, 2]),
@@ -69,6 +81,20 @@ VALID_CALLS = {
 
 def test_no_check_ever_crashes_or_accepts_a_wrong_answer():
     assert_checks_never_crash(check, VALID_CALLS)
+
+
+def test_every_feedback_displays_whatever_the_answer():
+    """A hint given as a tuple of steps must reach the student as one string: displaying never raises."""
+    from wrong_answers import WRONG_ANSWERS
+    answers = dict(WRONG_ANSWERS, **{"-1": -1, "a float": 15.5, "zero": 0})
+    for name, (valid, context) in VALID_CALLS.items():
+        for slot in valid:
+            for kind, wrong in answers.items():
+                reset_attempts()
+                for _ in range(3):   # the first, second and third wrong attempt: hint 1, hint 2, the pointer
+                    feedback = getattr(check, name)(**dict(valid, **{slot: wrong}), **context)
+                    assert isinstance(feedback.hint, str), (name, slot, kind, feedback.hint)
+                    feedback.text(), repr(feedback), feedback._repr_html_()
 
 
 def test_every_check_is_an_exercise():
@@ -176,13 +202,29 @@ def test_precision_recall_function():
     assert fb.status == "incorrect" and "ZeroDivisionError" in fb.message and "line" in fb.message
 
 
-def test_cnn_change():
-    assert check.cnn_change(15, 4)
-    assert check.cnn_change(9, 6)
-    assert "Change at least one" in check.cnn_change(9, 4).hint
-    assert "whole number" in check.cnn_change(15.5, 4).message
-    assert check.cnn_change(..., 4).status == "unanswered"
-    assert check.cnn_change(500, 4).status == "incorrect"
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_choose_threshold_function_accepts_a_loop_and_names_each_mistake(seed, monkeypatch):
+    assert check.choose_threshold_function(threshold_by_hand)
+    monkeypatch.setattr(check, "_fresh_rng", lambda: np.random.default_rng(seed))
+    for mistake, words in [(check._without_merge, "with the merge"), (check._ties_to_lower, "higher threshold"),
+                           (check._best_recall, "maximises recall"), (check._best_precision, "precision alone")]:
+        reset_attempts()
+        feedback = check.choose_threshold_function(mistake)
+        assert feedback.status == "incorrect" and words in feedback.hint, (mistake, feedback)
+
+
+def test_choose_threshold_function_catches_a_choice_made_elsewhere():
+    reset_attempts()
+    feedback = check.choose_threshold_function(lambda scores, times, onsets, grid, tolerance, merge: 0.97)
+    assert feedback.status == "incorrect" and "test stretch" in feedback.hint
+
+
+def test_choose_threshold_function_shows_a_crash_as_feedback():
+    def broken(scores, times, onsets, grid, tolerance, merge):
+        return grid[len(grid)]
+    feedback = check.choose_threshold_function(broken)
+    assert feedback.status == "incorrect" and "IndexError" in feedback.message
+    assert check.choose_threshold_function(...).status == "unanswered"
 
 
 def test_pick_difference():

@@ -62,3 +62,22 @@ def test_templates_start_at_the_p_onset():
     assert len(pairs) == 2
     for aic, ar in pairs:
         assert abs(float(aic) - float(ar)) < 0.3
+
+
+def test_both_tests_cover_four_detectors_five_seeds_and_both_directions():
+    """The headline table: known and unseen event, each direction, four detectors, spreads over five seeds."""
+    cells = {c.get("id"): c for c in _cells()}
+    assert "for seed in range(5)" in "".join(cells["cross-code"]["source"])
+    text = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells["cross-code"]["outputs"])
+    for test in ("known event", "unseen event"):
+        assert text.count(test) == 2, f"{test} should appear once per direction"
+    for detector in ("STA/LTA", "features + MLP", "CNN", "template matching"):
+        assert text.count(detector) == 4
+    assert len(re.findall(r"\d\.\d\d ± \d\.\d\d", text)) == 32   # recall and false alarms, mean ± sd, 16 rows
+
+
+def test_the_seisbench_cell_is_shown_not_run():
+    cells = {c.get("id"): c for c in _cells()}
+    assert cells["where-next"]["cell_type"] == "markdown"
+    assert "```python" in "".join(cells["where-next"]["source"])
+    assert not any("seisbench" in "".join(c["source"]) for c in _cells() if c["cell_type"] == "code")

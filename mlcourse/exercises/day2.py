@@ -18,7 +18,7 @@ from .. import detection
 from . import Case, Feedback, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
 
 __all__ = ["window_samples", "conv_output_length", "sta_lta_function", "precision_recall_function",
-           "cnn_change", "pick_difference", "deep_cluster", "b_value_function"]
+           "choose_threshold_function", "pick_difference", "deep_cluster", "b_value_function"]
 
 
 
@@ -203,32 +203,131 @@ def precision_recall_function(function, seed=None) -> Feedback:
                   (_swapped, "Swapped: precision divides by the detections, recall by the catalogue's onsets.")])
 
 
-# ---- the CNN, changed and retrained -------------------------------------------------------------
+# ---- choosing a threshold on the validation stretch ----------------------------------------------
+
+def _reference_threshold(scores, times, onsets, grid, tolerance, merge):
+    """The threshold of ``grid`` with the best F1 on this (validation) stretch; ties to the higher one."""
+    return detection.choose_threshold(scores, times, onsets, grid, tolerance, merge)[0]
+
+
+def _f1_per_threshold(scores, times, onsets, grid, tolerance, merge):
+    out = []
+    for threshold in grid:
+        precision, recall = detection.precision_recall(detection.detections(scores, times, threshold, merge),
+                                                       onsets, tolerance)
+        out.append((precision, recall))
+    return np.array(out)
+
+
+def _threshold_by(column_of, lowest=False, merge_used=True):
+    """A mistaken rule: maximise another column, or break ties to the lower threshold, or skip the merge."""
+    def wrong(scores, times, onsets, grid, tolerance, merge):
+        pr = _f1_per_threshold(scores, times, onsets, grid, tolerance, merge if merge_used else 0.0)
+        value = column_of(pr)
+        tied = np.flatnonzero(np.isclose(value, value.max(), rtol=1e-9, atol=1e-12))
+        return float(np.asarray(grid)[tied[0] if lowest else tied[-1]])
+    return wrong
+
+
+def _f1_column(pr):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(pr.sum(axis=1) > 0, 2 * pr[:, 0] * pr[:, 1] / pr.sum(axis=1), 0.0)
+
+
+_ties_to_lower = _threshold_by(_f1_column, lowest=True)
+_without_merge = _threshold_by(_f1_column, merge_used=False)
+_best_recall = _threshold_by(lambda pr: pr[:, 1])
+_best_precision = _threshold_by(lambda pr: pr[:, 0])
+
+
+def _validation_case(rng, n_events: int, flicker: bool):
+    """A characteristic function sampled every second: events at the onsets (some weak), the score
+    flickering again 12-16 s after an event (within the 20 s merge, beyond the 10 s tolerance), and
+    bursts of noise that are not events."""
+    times = np.arange(0.0, 2400.0)
+    onsets = np.sort(rng.choice(np.arange(60.0, 2300.0, 60.0), n_events, replace=False))
+    score = rng.uniform(0.0, 0.3, len(times))
+    for onset in onsets:
+        height = rng.uniform(0.35, 1.0)
+        score[int(onset) + rng.integers(-3, 4)] = height
+        if flicker:
+            score[int(onset) + rng.integers(12, 17)] = height * rng.uniform(0.7, 1.0)
+    quiet = np.flatnonzero(np.all(np.abs(times[:, None] - onsets[None, :]) > 30, axis=1))
+    score[rng.choice(quiet, 6, replace=False)] = rng.uniform(0.35, 0.95, 6)
+    return score, times, onsets, np.round(np.arange(0.1, 1.0, 0.05), 2), 10.0, 20.0
+
+
+def _single_event_case():
+    """One event and nothing else above 0.3: every threshold from 0.35 to 0.8 is perfect (a tie)."""
+    times = np.arange(0.0, 600.0)
+    score = np.full(len(times), 0.2)
+    score[300] = 0.8
+    return score, times, np.array([300.0]), np.round(np.arange(0.1, 1.0, 0.05), 2), 10.0, 20.0
+
+
+def _events_case(heights, flickers=None, bursts=()):
+    """Events 60 s apart with the given peak scores, an optional second crossing 14 s after each, and
+    noise bursts that are not events."""
+    times = np.arange(0.0, 60.0 * (len(heights) + len(bursts) + 2))
+    score = np.full(len(times), 0.2)
+    onsets = 60.0 * np.arange(1, len(heights) + 1)
+    score[onsets.astype(int)] = heights
+    if flickers is not None:
+        score[onsets.astype(int) + 14] = flickers
+    score[(60 * np.arange(len(heights) + 1, len(heights) + len(bursts) + 1)).astype(int)] = bursts
+    return score, times, onsets, np.round(np.arange(0.1, 1.0, 0.05), 2), 10.0, 20.0
+
+
+THRESHOLD_TASK = ("Write choose_threshold(scores, times, onsets, grid, tolerance, merge) returning the threshold of "
+                  "`grid` (increasing) with the best F1 on this stretch: detections by "
+                  "detection.detections(scores, times, threshold, merge), matched to `onsets` with your "
+                  "precision_recall. Among thresholds with the same F1, return the highest (fewest alarms).")
+
 
 @exercise
-def cnn_change(kernel_size, n_filters, baseline=(9, 4), window: int = 250) -> Feedback:
-    """Exercise: a new kernel length and number of filters for the CNN (at least one changed)."""
-    if is_blank(kernel_size) or is_blank(n_filters):
-        return unanswered("kernel_size and n_filters", "Choose a kernel length (samples) and a number of "
-                                                      "filters for the first convolution.")
-    for name, value, top in [("kernel_size", kernel_size, window // 8), ("n_filters", n_filters, 8)]:
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-            return incorrect(f"`{name}` should be a whole number, got {type(value).__name__} {value!r}.",
-                             "Write an integer such as 15, without quotes or decimals.", mistake=True)
-        if not 2 <= value <= top:
-            what = "kernel length" if name == "kernel_size" else "number of filters"
-            return incorrect(f"`{name}` = {value} is outside 2 to {top}.",
-                             (f"A {what} between 2 and {top} keeps the network small enough to train here in "
-                              "seconds.",
-                              f"Choose a whole number from 2 to {top}: larger kernels no longer fit the pooled "
-                              "signal, more filters take minutes to train."),
-                             mistake=True)
-    if (int(kernel_size), int(n_filters)) == tuple(baseline):
-        return incorrect(f"kernel_size = {kernel_size} and n_filters = {n_filters} are the network of the lecture.",
-                         "Change at least one of them, then compare the AUCs.", mistake=True)
-    seconds = int(kernel_size) / 25.0
-    return correct(f"a kernel of {kernel_size} samples ({seconds:.2f} s at 25 Hz) and {n_filters} filters "
-                   "in the first layer. Now compare its AUCs with the lecture's network.")
+def choose_threshold_function(function) -> Feedback:
+    """Function exercise: the threshold that maximises F1 on the validation stretch, ties to the higher one."""
+    rng = _fresh_rng()
+    cases = [Case(_validation_case(rng, 15, flicker=True), "a validation stretch with 15 events"),
+             Case(_validation_case(rng, 8, flicker=True), "8 events, a second crossing after each"),
+             Case(_validation_case(rng, 20, flicker=False), "20 events, no second crossings"),
+             Case(_single_event_case(), "one event: many thresholds tie at F1 = 1"),
+             Case((np.zeros(300), np.arange(300.0), np.array([100.0]), np.array([0.2, 0.5, 0.9]), 10.0, 20.0),
+                  "a silent detector: F1 = 0 at every threshold"),
+             Case(_events_case([0.5, 0.9, 0.9, 0.9], flickers=[0.45, 0.85, 0.85, 0.85], bursts=[0.95]),
+                  "a second crossing just below each event's peak"),
+             Case(_events_case([0.9, 0.9, 0.9, 0.9, 0.4], bursts=[0.6, 0.6, 0.6]),
+                  "a weak event among louder noise bursts"),
+             Case(_validation_case(rng, 12, flicker=True), "12 events")]
+    feedback = check_function(
+        function, _reference_threshold, cases, name="choose_threshold", rtol=1e-9, task=THRESHOLD_TASK,
+        hint=("For each threshold of the grid: detect, match the detections to the onsets, compute F1 = "
+              "2 P R / (P + R) (0 when P + R = 0). Keep the threshold where F1 is largest.",
+              "Collect the F1 values in an array; the thresholds whose F1 is within rounding of the maximum "
+              "(np.isclose) tie, and the last of them in the increasing grid is the answer."),
+        mistakes=[(_ties_to_lower, "Ties go to the higher threshold: it raises fewer alarms for the same F1. "
+                                   "Take the last of the tied thresholds, not the first."),
+                  (_best_recall, "That maximises recall, which the lowest threshold always wins. Maximise F1, "
+                                 "which weighs recall against precision."),
+                  (_best_precision, "That maximises precision alone. Maximise F1, which weighs precision "
+                                    "against recall."),
+                  (_without_merge, "Detect with the merge, as every detector is scored: a second crossing "
+                                   "within `merge` seconds of a detection belongs to it, not a new alarm. "
+                                   "Pass `merge` to detection.detections.")])
+    if feedback.status == "incorrect" and callable(function):
+        # a function that answers the same whatever stretch it is given is choosing on something else,
+        # most often the notebook's test stretch (test_scores, test_onsets)
+        try:
+            probes = [_events_case([height], bursts=[height - 0.2]) for height in (0.45, 0.7, 0.95)]
+            answers = {float(function(*probe)) for probe in probes}
+        except Exception:  # noqa: BLE001 - the feedback above already reports the error
+            return feedback
+        if len(answers) == 1:   # the reference answers 0.45, 0.7 and 0.95
+            return incorrect(f"choose_threshold returns {answers.pop():g} whatever stretch it is given.",
+                             "Use only the arguments: the validation stretch's scores, times and onsets. "
+                             "A threshold chosen on the test stretch (test_scores, test_onsets) makes the test "
+                             "score optimistic, because the test then judges its own choice.", mistake=True)
+    return feedback
 
 
 @exercise
