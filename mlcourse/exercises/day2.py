@@ -15,7 +15,7 @@ import numbers
 import numpy as np
 
 from .. import detection
-from . import Case, Feedback, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
+from . import Case, Feedback, TimeLimitExceeded, call_with_time_limit, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
 
 __all__ = ["window_samples", "conv_output_length", "sta_lta_function", "precision_recall_function",
            "choose_threshold_function", "pick_difference", "deep_cluster", "b_value_function"]
@@ -285,9 +285,9 @@ THRESHOLD_TASK = ("Write choose_threshold(scores, times, onsets, grid, tolerance
 
 
 @exercise
-def choose_threshold_function(function) -> Feedback:
+def choose_threshold_function(function, seed=None) -> Feedback:
     """Function exercise: the threshold that maximises F1 on the validation stretch, ties to the higher one."""
-    rng = _fresh_rng()
+    rng, seed = random_cases(seed)
     cases = [Case(_validation_case(rng, 15, flicker=True), "a validation stretch with 15 events"),
              Case(_validation_case(rng, 8, flicker=True), "8 events, a second crossing after each"),
              Case(_validation_case(rng, 20, flicker=False), "20 events, no second crossings"),
@@ -300,7 +300,7 @@ def choose_threshold_function(function) -> Feedback:
                   "a weak event among louder noise bursts"),
              Case(_validation_case(rng, 12, flicker=True), "12 events")]
     feedback = check_function(
-        function, _reference_threshold, cases, name="choose_threshold", rtol=1e-9, task=THRESHOLD_TASK,
+        function, _reference_threshold, cases, seed=seed, name="choose_threshold", rtol=1e-9, task=THRESHOLD_TASK,
         hint=("For each threshold of the grid: detect, match the detections to the onsets, compute F1 = "
               "2 P R / (P + R) (0 when P + R = 0). Keep the threshold where F1 is largest.",
               "Collect the F1 values in an array; the thresholds whose F1 is within rounding of the maximum "
@@ -319,8 +319,8 @@ def choose_threshold_function(function) -> Feedback:
         # most often the notebook's test stretch (test_scores, test_onsets)
         try:
             probes = [_events_case([height], bursts=[height - 0.2]) for height in (0.45, 0.7, 0.95)]
-            answers = {float(function(*probe)) for probe in probes}
-        except Exception:  # noqa: BLE001 - the feedback above already reports the error
+            answers = {float(call_with_time_limit(10.0, function, *probe)) for probe in probes}
+        except (Exception, TimeLimitExceeded):  # noqa: BLE001 - the feedback above already reports the error
             return feedback
         if len(answers) == 1:   # the reference answers 0.45, 0.7 and 0.95
             return incorrect(f"choose_threshold returns {answers.pop():g} whatever stretch it is given.",
