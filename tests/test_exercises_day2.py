@@ -294,3 +294,12 @@ def test_no_hint_contains_a_line_of_a_solution():
             code = line.split("#")[0].strip()
             if len(code) >= 20 and not code.startswith(("check.", "print(", "def ", "return", "plt.", "\"")):
                 assert code not in hints, f"a hint gives away the solution line {code!r}"
+
+
+def test_choose_threshold_function_names_a_returned_f1_or_index():
+    """Returning the best F1 (or its index) is not choosing on the test stretch: say what to return."""
+    reset_attempts()
+    def best_f1(scores, times, onsets, grid, tolerance, merge):
+        return 1.0
+    feedback = check.choose_threshold_function(best_f1)
+    assert feedback.status == "incorrect" and "grid[i]" in feedback.hint and "test stretch" not in feedback.hint

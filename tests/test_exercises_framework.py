@@ -316,3 +316,19 @@ def test_arrays_of_labels_are_compared():
     assert exercises.default_compare(list(labels), labels, 1e-6, 1e-9) == ""
     why = exercises.default_compare(np.array(["quake", "quake", "quake"]), labels, 1e-6, 1e-9)
     assert why == "1 of 3 labels differ, the first at index 1: got 'quake', expected 'blast'"
+
+
+def test_an_error_in_a_helper_of_the_students_names_the_helper_not_a_negative_line():
+    from mlcourse.exercises.checking import _student_line
+
+    def f1(p, r):
+        return 2 * p * r / (p + r)
+
+    def answer(p, r):
+        return f1(p, r)
+
+    try:
+        answer(0.0, 0.0)
+    except ZeroDivisionError as error:
+        where = _student_line(error, answer)
+    assert "in f1, which your function calls" in where and "line -" not in where

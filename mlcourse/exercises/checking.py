@@ -121,6 +121,9 @@ def _student_line(error: BaseException, function) -> str:
         return ""
     frame = own[-1]
     line = (frame.line or "").strip()
+    if frame.name != code.co_name or frame.lineno < code.co_firstlineno:
+        # the error is in another function of the same cell, which the student's function calls
+        return f" in {frame.name}, which your function calls: {line}" if line else f" in {frame.name}"
     number = frame.lineno - code.co_firstlineno + 1
     return f" at line {number} of your function: {line}" if line else f" at line {number} of your function"
 

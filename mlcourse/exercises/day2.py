@@ -303,8 +303,8 @@ def choose_threshold_function(function, seed=None) -> Feedback:
         function, _reference_threshold, cases, seed=seed, name="choose_threshold", rtol=1e-9, task=THRESHOLD_TASK,
         hint=("For each threshold of the grid: detect, match the detections to the onsets, compute F1 = "
               "2 P R / (P + R) (0 when P + R = 0). Keep the threshold where F1 is largest.",
-              "Collect the F1 values in an array; the thresholds whose F1 is within rounding of the maximum "
-              "(np.isclose) tie, and the last of them in the increasing grid is the answer."),
+              "Compare F1 values with a tolerance (np.isclose): which of the thresholds with the largest F1 "
+              "raises the fewest alarms?"),
         mistakes=[(_ties_to_lower, "Ties go to the higher threshold: it raises fewer alarms for the same F1. "
                                    "Take the last of the tied thresholds, not the first."),
                   (_best_recall, "That maximises recall, which the lowest threshold always wins. Maximise F1, "
@@ -323,7 +323,13 @@ def choose_threshold_function(function, seed=None) -> Feedback:
         except (Exception, TimeLimitExceeded):  # noqa: BLE001 - the feedback above already reports the error
             return feedback
         if len(answers) == 1:   # the reference answers 0.45, 0.7 and 0.95
-            return incorrect(f"choose_threshold returns {answers.pop():g} whatever stretch it is given.",
+            value = answers.pop()
+            # a whole number outside every grid is an F1 of 0 or 1, or an index, not a threshold
+            if float(value).is_integer() and not any(np.any(np.isclose(value, probe[3])) for probe in probes):
+                return incorrect(f"choose_threshold returns {value:g} whatever stretch it is given, and that is not a "
+                                 "threshold of `grid`.", "Return the threshold itself, grid[i], not its F1 or its "
+                                 "index i.", mistake=True)
+            return incorrect(f"choose_threshold returns {value:g} whatever stretch it is given.",
                              "Use only the arguments: the validation stretch's scores, times and onsets. "
                              "A threshold chosen on the test stretch (test_scores, test_onsets) makes the test "
                              "score optimistic, because the test then judges its own choice.", mistake=True)
