@@ -42,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site
+.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -69,8 +69,15 @@ notebook: setup ## Open the course in Jupyter Notebook (localhost, with a token)
 lab: setup ## Open the course in JupyterLab (localhost, with a token)
 	$(PY) -m jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(JUPYTER_ROOT)
 
-test: setup $(if $(CHROMIUM),browser-tools) ## Run the unit tests and every notebook (nbval: text and figures compared; in a browser too where Chromium is installed)
-	scripts/test.sh "$(PY)"
+# The students' copies run in their own target (make test-students), so that make test stays a few
+# minutes on a 2-core laptop: each notebook is run once here, under nbval.
+STUDENT_TESTS := tests/test_browser.py tests/test_student_copies.py::test_student_copy_runs_top_to_bottom
+
+test: setup ## Run the unit tests and every notebook (nbval: text and figures compared)
+	scripts/test.sh "$(PY)" $(foreach t,$(STUDENT_TESTS),--deselect $(t))
+
+test-students: setup $(if $(CHROMIUM),browser-tools) ## Run the students' copies (exercises blank) top to bottom: in Chromium where installed, Notebook 7 and JupyterLab alternating; else on a plain kernel
+	TESTS="$(STUDENT_TESTS)" scripts/test.sh "$(PY)"
 
 test-portable: setup ## Run every notebook as other CPUs would: NumPy's SIMD paths switched off, another OpenBLAS kernel
 	scripts/test_portable.sh "$(PY)"
@@ -109,8 +116,9 @@ clean: ## Remove the virtual environments, stamps, caches and build output
 	$(if $(CONDA),@echo "The conda env $(ENV_NAME) is kept; remove it with: $(notdir $(CONDA)) env remove -n $(ENV_NAME)")
 
 # ---- Classroom readiness: students' copies and the course in a real browser ----------------------
-# `make test` runs tests/test_browser.py too; it installs the browser tools first where Chromium is
-# installed (as root on Debian: apt-get install chromium; .ci/run does it) and skips the test elsewhere.
+# `make test-students` runs tests/test_browser.py; it installs the browser tools first where Chromium
+# is installed (as root on Debian: apt-get install chromium; .ci/run does it) and runs the copies on a
+# plain kernel elsewhere.
 # Check other notebooks in the browser with: make test-browser NOTEBOOKS="path/a.ipynb path/b.ipynb"
 
 student: setup ## Write students' copies of the notebooks (no solutions, no outputs) to build/student/
