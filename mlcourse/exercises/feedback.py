@@ -4,7 +4,8 @@ A check returns a :class:`Feedback` (correct, not answered yet, or not quite,
 with a hint), which the notebook displays. Hints come in steps, never the
 answer first: an untouched exercise restates the task; the first wrong answer
 gets hint 1 (what to think about), the second hint 2 (closer), and after that
-the feedback points to the collapsed solution cell. A wrong answer that
+the feedback points to the sample solution (:data:`SOLUTION_POINTER`), never to a person a
+student working alone does not have. A wrong answer that
 matches a known mistake (W transposed, a percentage for a fraction) gets that
 mistake's own hint instead. A hint given as a sequence shows as numbered steps.
 
@@ -38,9 +39,8 @@ _LOOK = {
     "incorrect": ("Not quite:", "#fdecea", "#b3261e"),
 }
 
-SOLUTION_POINTER = ("Time to compare with the solution: it is the collapsed cell below this exercise "
-                    "in the course's notebook (click the '...' to reveal it); in a student copy, ask "
-                    "your instructor or open that notebook.")
+SOLUTION_POINTER = ("Compare with the sample solution: the collapsed cell below this exercise "
+                    "(in a student copy: the 'Sample solution' block below it).")
 
 
 @dataclass(frozen=True)
