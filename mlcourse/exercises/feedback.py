@@ -4,19 +4,31 @@ A check returns a :class:`Feedback` (correct, not answered yet, or not quite,
 with a hint), which the notebook displays. Hints come in steps, never the
 answer first: an untouched exercise restates the task; the first wrong answer
 gets hint 1 (what to think about), the second hint 2 (closer), and after that
-the feedback points to the sample solution (:data:`SOLUTION_POINTER`), never to a person a
-student working alone does not have. A wrong answer that
-matches a known mistake (W transposed, a percentage for a fraction) gets that
-mistake's own hint instead. A hint given as a sequence shows as numbered steps.
+the feedback points to the sample solution (:data:`SOLUTION_POINTER`), never to a
+person a student working alone does not have. A wrong answer that matches a
+known mistake (W transposed, a percentage for a fraction) gets that mistake's
+own hint instead. A hint given as a sequence shows as numbered steps.
 
-Number exercises (``w_best = ...``) are checked by :func:`check_value`.
+A feedback reads at a glance: its first line is the verdict and the reason, at
+most :data:`FIRST_LINE` characters; then the failing case in brief; then the
+hint. The long part (the full inputs of a failing case) comes on request: a
+collapsed block in the notebook, ``feedback.details()`` in a terminal.
+
+Number exercises (``w_best = ...``) are checked by :func:`check_value`, at the
+precision the exercise asks for (``digits=3``, or ``pencil=True``), and in any
+form that holds the right numbers (a float32, a 1-element array, a list, a row
+for a vector).
 
 >>> check_value(..., 2.0, name="w", task="Compute the w of y = w x that fits best.")
 Not answered yet: Compute the w of y = w x that fits best. Replace the ... in `w` and run the cell again.
 >>> check_value(2.0, 2.0, name="w")
 Correct! w = 2
 >>> check_value(200.0, 2.0, name="w", mistakes=[(200.0, "That looks like a percentage.")])
-Not quite: w = 200, expected a different value. Hint: That looks like a percentage.
+Not quite: w = 200, expected a different value.
+Hint: That looks like a percentage.
+>>> check_value(0.17, 0.1659, name="pga", digits=3)
+Not quite: pga = 0.17 is right to 2 digits; give 3.
+Hint: Give 3 significant digits (more are fine).
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import html
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +44,8 @@ import numpy as np
 from .timelimit import TimeLimitExceeded
 
 __all__ = ["Feedback", "exercise", "is_blank", "correct", "incorrect", "unanswered", "check_value",
-           "reset_attempts", "current_exercise", "SOLUTION_POINTER"]
+           "reset_attempts", "current_exercise", "SOLUTION_POINTER", "FIRST_LINE", "conform",
+           "numbers_agree", "agreeing_digits", "describe_form"]
 
 _LOOK = {
     "correct": ("Correct!", "#e6f4ea", "#1e7d32"),
@@ -42,6 +56,29 @@ _LOOK = {
 SOLUTION_POINTER = ("Compare with the sample solution: the collapsed cell below this exercise "
                     "(in a student copy: the 'Sample solution' block below it).")
 
+FIRST_LINE = 200     # characters of the first line: the verdict and the reason
+_BRIEF_LINES = 6     # lines of the case in brief, after the first line
+_BRIEF_CHARS = 600   # characters of those lines together; the rest waits in details()
+_DETAILS_NOTE = "The full inputs: .details() of this feedback."
+
+
+def _cut(text: str, width: int) -> tuple[str, str]:
+    """``text`` as a head of at most ``width`` characters, cut after a sentence, a clause or a word,
+    and the rest.
+
+    >>> _cut("Case 1 of 2: the values differ; the first at index 3.", 40)
+    ('Case 1 of 2: the values differ;', 'the first at index 3.')
+    """
+    if len(text) <= width:
+        return text, ""
+    window = text[:width + 1]
+    for separator in (". ", "; ", ": ", ", ", " (", " "):
+        at = window.rfind(separator, width // 3, width)
+        if at > 0:
+            cut = at + 1 if separator[0] in ".;:," else at
+            return text[:cut].rstrip(), text[cut:].strip()
+    return text[:width], text[width:]
+
 
 @dataclass(frozen=True)
 class Feedback:
@@ -51,20 +88,33 @@ class Feedback:
     ----------
     status : {"correct", "incorrect", "unanswered"}
     message : str
-        What was found.
+        What was found. Its first line is the reason for the verdict; further
+        lines hold the failing case in brief (the call, what came back).
     hint : str or sequence of str
         What to try next (empty when correct); a sequence shows as numbered steps.
+    full : str
+        The long part, shown on request (:meth:`details`): the full inputs of
+        the failing case.
 
     ``bool(feedback)`` is True only when the answer is correct, so tests and
     notebooks can write ``assert check(...)``.
 
     >>> Feedback("incorrect", "Not yet.", ("Think of the units.", "Divide by 100."))
-    Not quite: Not yet. Hint: (1) Think of the units. (2) Divide by 100.
+    Not quite: Not yet.
+    Hint: (1) Think of the units. (2) Divide by 100.
+    >>> fb = Feedback("incorrect", "Case 1 of 1: the values differ.\\nf(3) returned 1, expected 2", "", "x = 3")
+    >>> print(fb.text())
+    Not quite: Case 1 of 1: the values differ.
+      f(3) returned 1, expected 2
+    The full inputs: .details() of this feedback.
+    >>> fb.details()
+    'x = 3'
     """
 
     status: str
     message: str
     hint: object = ""
+    full: str = ""
 
     def __bool__(self) -> bool:
         return self.status == "correct"
@@ -75,28 +125,70 @@ class Feedback:
             return [str(step) for step in self.hint if step]
         return [str(self.hint)] if self.hint else []
 
-    def text(self) -> str:
+    def _layout(self) -> tuple[str, list[str], str]:
+        """The reason (cut so that the first line fits), the lines in brief, and what did not fit."""
         head = _LOOK[self.status][0]
-        body = f"{head} {self.message}".strip()
+        reason, *brief = str(self.message).split("\n")
+        if self.status != "unanswered":   # a task is shown whole: the notebooks store those outputs
+            reason, rest = _cut(reason, FIRST_LINE - len(head) - 1)
+            brief = [rest, *brief] if rest else brief
+        brief = [" ".join(line.split()) for line in brief if line.strip()]
+        shown, used, dropped = [], 0, False
+        for line in brief:
+            if len(shown) == _BRIEF_LINES or used + len(line) > _BRIEF_CHARS:
+                dropped = True
+                break
+            shown.append(line)
+            used += len(line)
+        overflow = str(self.message) if dropped else ""
+        return reason, shown, overflow
+
+    def details(self) -> str:
+        """The long part: the full inputs of the failing case (and the whole message, if it was cut).
+
+        >>> Feedback("incorrect", "No.", "", "X = [[1, 2], [3, 4]]").details()
+        'X = [[1, 2], [3, 4]]'
+        """
+        overflow = self._layout()[2]
+        return "\n\n".join(part for part in (overflow, self.full) if part)
+
+    def headline(self) -> str:
+        """The first line: the verdict and the reason, at most :data:`FIRST_LINE` characters
+        (the task of a not-answered exercise is shown whole)."""
+        return f"{_LOOK[self.status][0]} {self._layout()[0]}".strip()
+
+    def text(self) -> str:
+        """The feedback as text: the first line, the case in brief, the hint, a note on the details."""
+        _, brief, overflow = self._layout()
+        lines = [self.headline()] + [f"  {line}" for line in brief]
         steps = self.steps()
         if len(steps) > 1:
-            return f"{body} Hint: " + " ".join(f"({i}) {step}" for i, step in enumerate(steps, start=1))
-        return f"{body} Hint: {steps[0]}" if steps else body
+            lines.append("Hint: " + " ".join(f"({i}) {step}" for i, step in enumerate(steps, start=1)))
+        elif steps:
+            lines.append(f"Hint: {steps[0]}")
+        if self.full or overflow:
+            lines.append(_DETAILS_NOTE)
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
         return self.text()
 
     def _repr_html_(self) -> str:
         head, background, colour = _LOOK[self.status]
+        reason, brief, overflow = self._layout()
+        case = "".join(f'<br><span style="font-family:monospace">{html.escape(line)}</span>' for line in brief)
         steps = [html.escape(step) for step in self.steps()]
         if len(steps) > 1:
             hint = "<br><b>Hint:</b><ol style=\"margin:0\">" + "".join(f"<li>{s}</li>" for s in steps) + "</ol>"
         else:
             hint = f"<br><b>Hint:</b> {steps[0]}" if steps else ""
+        more = self.details() if (self.full or overflow) else ""
+        more = (f'<details><summary>The full inputs</summary><pre style="white-space:pre;overflow-x:auto;'
+                f'margin:0">{html.escape(more)}</pre></details>') if more else ""
         return (
             f'<div style="background:{background};border-left:4px solid {colour};'
             f'padding:6px 10px;margin:4px 0;white-space:pre-wrap"><b style="color:{colour}">{head}</b> '
-            f"{html.escape(self.message)}{hint}</div>"
+            f"{html.escape(reason)}{case}{hint}{more}</div>"
         )
 
 
@@ -145,14 +237,27 @@ def correct(message: str) -> Feedback:
     return Feedback("correct", message)
 
 
-def incorrect(message: str, hint="", *, mistake: bool = False) -> Feedback:
+def incorrect(message: str, hint="", *, mistake: bool = False, details: str = "") -> Feedback:
     """Feedback for a wrong answer.
 
-    ``hint`` is either one mistake-specific hint (``mistake=True``: always shown)
-    or the exercise's hints in steps (a string or a tuple), of which this attempt
-    gets the next one.
+    Parameters
+    ----------
+    message : str
+        The reason, in one line (at most :data:`FIRST_LINE` characters with the
+        verdict; a longer one is cut after a clause and goes on below), then,
+        on further lines, the failing case in brief.
+    hint : str or tuple of str
+        One mistake-specific hint (``mistake=True``: always shown) or the
+        exercise's hints in steps, of which this attempt gets the next one.
+    details : str
+        The long part (full inputs, whole arrays), shown only on request.
+
+    >>> incorrect("w is negative.", "A squared error cannot be negative.", mistake=True, details="w = -1")
+    Not quite: w is negative.
+    Hint: A squared error cannot be negative.
+    The full inputs: .details() of this feedback.
     """
-    return Feedback("incorrect", message, hint if mistake else next_hint(hint))
+    return Feedback("incorrect", message, hint if mistake else next_hint(hint), details)
 
 
 def unanswered(name: str, task: str = "") -> Feedback:
@@ -195,6 +300,9 @@ def exercise(check):
 
 
 # ---- number exercises ---------------------------------------------------------------------------
+# One path for every number a check compares: read it (as_numbers), bring it into the form wanted
+# (conform), compare at the precision asked (numbers_agree). check_function's default comparison
+# uses the same three.
 
 def _format(value) -> str:
     arr = np.asarray(value)
@@ -203,20 +311,141 @@ def _format(value) -> str:
     return f"an array of shape {arr.shape}"
 
 
-def as_numbers(answer, name: str):
-    """The answer as a float array, or the Feedback explaining why it is not one."""
-    if isinstance(answer, (str, bytes, dict, set)) or callable(answer):
-        return incorrect(f"`{name}` should be a number or an array of numbers, got "
-                         f"{type(answer).__name__} {short(answer)}.",
+def _typed(value: float) -> str:
+    """A number as the student typed it: 0.17, not 0.1700."""
+    return f"{float(value):.12g}"
+
+
+def describe_form(shape) -> str:
+    """The form an answer of ``shape`` has, in words.
+
+    >>> describe_form(()), describe_form((2,)), describe_form((3, 2))
+    ('one number', 'an array of shape (2,)', 'an array of shape (3, 2)')
+    """
+    shape = tuple(shape)
+    return "one number" if shape == () else f"an array of shape {shape}"
+
+
+def conform(values: np.ndarray, shape) -> np.ndarray | None:
+    """``values`` in the form ``shape``, where it holds the same numbers in another form; else None.
+
+    The other forms accepted: a 0-d or 1-element array (or list) for one number;
+    a (1, n) row or an (n, 1) column for an (n,) vector (a (2, 1) array for a
+    pair); extra axes of length 1. A transposed matrix is not another form of
+    it: W.T is not W.
+
+    >>> conform(np.array([[1.0, 2.0, 3.0]]), (3,))
+    array([1., 2., 3.])
+    >>> conform(np.array([0.5]), ()).shape
+    ()
+    >>> conform(np.ones((3, 1)), (1, 3)) is None
+    True
+    """
+    values, shape = np.asarray(values), tuple(shape)
+    if values.shape == shape:
+        return values
+    if values.size != math.prod(shape):
+        return None
+    squeezed = tuple(n for n in values.shape if n != 1)
+    if squeezed == shape or (len(shape) <= 1 and squeezed == tuple(n for n in shape if n != 1)):
+        return values.reshape(shape)
+    return None
+
+
+def precision_rtol(answer, rtol: float) -> float:
+    """The relative tolerance for ``answer``: ``rtol``, or wider for a float32 or float16 answer.
+
+    A float32 carries about 7 significant digits: a threshold computed in
+    float32 cannot agree with the float64 reference to 1e-9.
+
+    >>> precision_rtol(np.float32(0.5), 1e-9) > 1e-7, precision_rtol(0.5, 1e-9)
+    (True, 1e-09)
+    """
+    try:
+        dtype = np.asarray(answer).dtype
+    except Exception:  # noqa: BLE001 - an answer numpy cannot read keeps the tolerance asked
+        return rtol
+    if dtype.kind == "f" and dtype.itemsize < 8:
+        return max(rtol, 8 * float(np.finfo(dtype).eps))
+    return rtol
+
+
+def _digit_tolerance(reference, digits: int) -> np.ndarray:
+    """Half a unit in the last of ``digits`` significant digits of ``reference`` (a little more, so
+    that a reference on a rounding boundary rounds either way)."""
+    size = np.abs(np.asarray(reference, dtype=float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        exponent = np.floor(np.log10(np.where(size > 0, size, 1.0)))
+    return np.where(size > 0, 0.5 * 10.0 ** (exponent - digits + 1) * (1 + 1e-3), 0.0)
+
+
+def numbers_agree(got, expected, *, rtol: float = 1e-3, atol: float = 1e-8, digits: int | None = None,
+                  equal_nan: bool = False) -> np.ndarray:
+    """Entry by entry: does ``got`` agree with ``expected`` at the precision asked?
+
+    With ``digits``, to that many significant digits of ``expected``
+    (``|got - expected| <= 0.5 * 10**(floor(log10|expected|) - digits + 1)``);
+    else as :func:`numpy.isclose` with ``rtol`` (wider for a float32 ``got``) and ``atol``.
+
+    >>> bool(numbers_agree(0.166, 0.1659, digits=3)), bool(numbers_agree(0.17, 0.1659, digits=3))
+    (True, False)
+    >>> bool(numbers_agree(np.float32(1 / 3), 1 / 3, rtol=1e-9))
+    True
+    """
+    rtol = precision_rtol(got, rtol)
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    if digits is None:
+        return np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=equal_nan)
+    with np.errstate(invalid="ignore"):
+        close = np.abs(got - expected) <= _digit_tolerance(expected, digits) + rtol * np.abs(expected) + atol
+    return close | (equal_nan & np.isnan(got) & np.isnan(expected))
+
+
+def agreeing_digits(got, expected, *, atol: float = 1e-8, most: int = 15) -> int:
+    """The number of significant digits to which ``got`` agrees with ``expected`` (0 to ``most``).
+
+    >>> agreeing_digits(0.17, 0.1659), agreeing_digits(0.166, 0.1659), agreeing_digits(0.5, 0.1659)
+    (2, 3, 0)
+    """
+    k = 0
+    while k < most and np.all(numbers_agree(got, expected, rtol=0.0, atol=atol, digits=k + 1)):
+        k += 1
+    return k
+
+
+def _typed_digits(values: np.ndarray) -> int:
+    """The fewest significant digits among the numbers as typed: 0.17 has 2, 250 has 2, 0.1659 has 4."""
+    counts = []
+    for value in np.ravel(values):
+        mantissa = _typed(value).lower().lstrip("-").split("e")[0]
+        digits = mantissa.replace(".", "").lstrip("0")
+        counts.append(len(digits.rstrip("0")) if "." not in mantissa else len(digits))
+    return min(counts, default=0)
+
+
+def as_numbers(answer, name: str, shape=None):
+    """The answer as a float array, or the Feedback explaining why it is not one.
+
+    ``shape``, when given, is the form the exercise asks for: the message names it.
+    """
+    wanted = "a number or an array of numbers" if shape is None else describe_form(shape)
+    if isinstance(answer, (str, bytes)):
+        try:
+            float(answer)
+            hint = f"Remove the quotes: {answer!s} is a number, {answer!r} is text."
+        except (TypeError, ValueError):
+            hint = "Assign a number (for example 0.25), not text in quotes."
+        return incorrect(f"`{name}` should be {wanted}, got text {short(answer)}.", hint, mistake=True)
+    if isinstance(answer, (dict, set)) or callable(answer):
+        return incorrect(f"`{name}` should be {wanted}, got {type(answer).__name__} {short(answer)}.",
                          "Assign a number (for example 0.25), not text in quotes or a function.", mistake=True)
     if isinstance(answer, (bool, np.bool_)):
-        return incorrect(f"`{name}` should be a number, got {answer}.",
+        return incorrect(f"`{name}` should be {wanted}, got {answer}.",
                          "True and False are answers to yes/no questions: compute the number.", mistake=True)
     try:
         arr = np.asarray(answer, dtype=float)
     except (TypeError, ValueError, OverflowError):
-        return incorrect(f"`{name}` should be a number or an array of numbers, got "
-                         f"{type(answer).__name__} {short(answer)}.",
+        return incorrect(f"`{name}` should be {wanted}, got {type(answer).__name__} {short(answer)}.",
                          "Check what the cell assigns to the variable: lists of lists must be rectangular.",
                          mistake=True)
     if not np.all(np.isfinite(arr)):
@@ -226,24 +455,35 @@ def as_numbers(answer, name: str):
 
 
 def short(value, width: int = 60) -> str:
-    text = repr(value)
+    """``repr(value)`` on one line, shortened to ``width`` characters."""
+    text = " ".join(repr(value).split())
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def check_value(answer, expected, *, name: str, rtol: float = 1e-3, atol: float = 1e-8,
-                mistakes=(), unit: str = "", hint="", task: str = "") -> Feedback:
+def check_value(answer, expected, *, name: str, digits: int | None = None, pencil: bool = False,
+                rtol: float = 1e-3, atol: float = 1e-8, mistakes=(), unit: str = "", hint="",
+                task: str = "", shape=None) -> Feedback:
     """Compare a numeric answer (scalar or array) with the reference value.
 
     Parameters
     ----------
     answer : number, array-like or ``...``
-        What the student computed.
+        What the student computed. Other forms of the same numbers pass: a
+        float32, a 0-d or 1-element array or list for one number, a list for an
+        array, a (1, n) row or (n, 1) column for an (n,) vector (see :func:`conform`).
     expected : number or array-like
         The reference, computed by mlcourse at check time.
     name : str
         The variable's name as the exercise cell spells it.
+    digits : int, optional
+        The significant digits the exercise asks for: the answer passes when it
+        agrees with ``expected`` to that many (more digits are fine). An answer
+        right to fewer is told "right to k digits; give N".
+    pencil : bool
+        A pencil-and-paper estimate: passes when right to 2 significant digits.
     rtol, atol : float
-        Tolerances, as in :func:`numpy.allclose`.
+        Tolerances, as in :func:`numpy.isclose`, when ``digits`` is not given
+        (``rtol`` widens for a float32 answer).
     mistakes : sequence of (value, hint)
         Results of typical mistakes; an answer close to one of them gets its hint.
     unit : str
@@ -252,6 +492,9 @@ def check_value(answer, expected, *, name: str, rtol: float = 1e-3, atol: float 
         The hints in steps for a wrong answer that matches no listed mistake.
     task : str
         The task restated when the exercise is not answered yet.
+    shape : tuple, optional
+        The exact shape the answer must have, where the shape is part of the
+        exercise; no other form of the numbers is accepted then.
 
     Returns
     -------
@@ -261,35 +504,84 @@ def check_value(answer, expected, *, name: str, rtol: float = 1e-3, atol: float 
     --------
     >>> W = np.array([[1.0, 2.0, 3.0]])
     >>> check_value(W.T, W, name="W", mistakes=[(W.T, "W has shape (n_out, n_in).")])
-    Not quite: W has shape (3, 1), expected shape (1, 3). Hint: W has shape (n_out, n_in).
+    Not quite: W has shape (3, 1), expected shape (1, 3).
+    Hint: W has shape (n_out, n_in).
+    >>> check_value([[0.25]], 0.25, name="p")
+    Correct! p = 0.25
+    >>> check_value(0.23, 0.2308, name="iou", pencil=True)
+    Correct! iou = 0.23
     """
     if is_blank(answer):
         return unanswered(name, task)
-    arr = as_numbers(answer, name)
+    expected = np.asarray(expected, dtype=float)
+    wanted = expected.shape if shape is None else tuple(shape)
+    arr = as_numbers(answer, name, wanted)
     if isinstance(arr, Feedback):
         return arr
-    expected = np.asarray(expected, dtype=float)
+    if pencil:
+        digits = 2 if digits is None else min(digits, 2)
+    rtol = precision_rtol(answer, rtol)
     unit = f" {unit}" if unit else ""
-    if arr.shape == expected.shape and np.allclose(arr, expected, rtol=rtol, atol=atol):
-        return correct(f"{name} = {_format(arr)}{unit}" if arr.ndim == 0 else f"{name} matches the reference.")
+
+    def agree(values, reference):
+        return bool(np.all(numbers_agree(values, reference, rtol=rtol, atol=atol, digits=digits)))
+
+    got = (arr if arr.shape == wanted else None) if shape is not None else conform(arr, wanted)
+    if got is not None and agree(got, np.broadcast_to(expected, wanted)):
+        return correct(f"{name} = {_format(got)}{unit}" if got.ndim == 0 else f"{name} matches the reference.")
     for value, mistake_hint in mistakes:
         value = np.asarray(value, dtype=float)
-        if arr.shape == value.shape and np.allclose(arr, value, rtol=rtol, atol=atol):
-            return incorrect(_mismatch(name, arr, expected, unit), mistake_hint, mistake=True)
-    return incorrect(_mismatch(name, arr, expected, unit), hint)
+        candidate = conform(arr, value.shape)
+        if candidate is not None and agree(candidate, value):
+            return incorrect(_mismatch(name, arr if got is None else got, expected, unit, agree), mistake_hint,
+                             mistake=True)
+    if got is None:
+        return incorrect(_mismatch(name, arr, expected, unit, agree),
+                         f"The numbers may be right, but the form is not: give {describe_form(wanted)}.",
+                         mistake=True)
+    fewer = _fewer_digits(name, got, expected, unit, digits, atol)   # a Feedback is falsy: test for None
+    return fewer if fewer is not None else incorrect(_mismatch(name, got, expected, unit, agree), hint)
 
 
-def _mismatch(name: str, arr: np.ndarray, expected: np.ndarray, unit: str) -> str:
+def _fewer_digits(name, got, expected, unit, digits, atol) -> Feedback | None:
+    """The feedback for an answer right to fewer significant digits than asked, else None.
+
+    Without ``digits`` (a check by tolerance), only a number that is the
+    reference rounded to the digits it shows gets it: "give more digits",
+    never a hint about the maths.
+    """
+    k = agreeing_digits(got, expected, atol=atol)
+    typed = _typed_digits(got)
+    shown = f"{name} = {_typed(got)}{unit}" if got.ndim == 0 else f"{name}"
+    if digits is not None and 1 <= k < digits:
+        hint = (f"Give {digits} significant digits (more are fine)." if typed <= k else
+                f"Digit {k + 1} is off: round only at the end, from unrounded values, or keep all the digits "
+                "your code computes.")
+        return incorrect(f"{shown} is right to {k} digit{'s' if k > 1 else ''}; give {digits}.", hint,
+                         mistake=True)
+    if digits is None and 2 <= k and typed <= k and typed < 12:
+        return incorrect(f"{shown} is right to {k} digits; give more.",
+                         "Assign the value your code computes rather than a rounded copy of it.", mistake=True)
+    return None
+
+
+def _mismatch(name: str, arr: np.ndarray, expected: np.ndarray, unit: str, agree=None) -> str:
     if arr.shape != expected.shape:
+        if expected.ndim == 0:
+            return f"{name} should be one number, got an array of shape {arr.shape}."
         return f"{name} has shape {arr.shape}, expected shape {expected.shape}."
     if arr.ndim == 0:
         return f"{name} = {_format(arr)}{unit}, expected a different value."
-    n_off = int((~np.isclose(arr, expected, rtol=1e-3, atol=1e-8)).sum())
-    return f"{n_off} of the {arr.size} entries of {name} differ from the reference."
+    off = ~np.array([agree(a, e) for a, e in zip(arr.ravel(), expected.ravel())]).reshape(arr.shape) \
+        if agree is not None else ~np.isclose(arr, expected, rtol=1e-3, atol=1e-8)
+    first = tuple(int(i) for i in np.argwhere(off)[0]) if off.any() else ()
+    where = (f", the first at index {first[0] if len(first) == 1 else first} (yours {arr[first]:.4g})"
+             if first else "")
+    return f"{int(off.sum())} of the {arr.size} entries of {name} differ from the reference{where}."
 
 
 def as_numbers_quiet(answer):
-    """Like _as_numbers, without counting a hint step."""
+    """Like as_numbers, without counting a hint step."""
     token = _current.set("__quiet__")
     try:
         return as_numbers(answer, "answer")
