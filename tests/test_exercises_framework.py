@@ -42,7 +42,7 @@ def test_counts_the_wrong_entries():
     assert "1 of the 3 entries of b differ" in fb.message
 
 
-@pytest.mark.parametrize("answer, match", [("two", "should be a number"), (float("nan"), "NaN")])
+@pytest.mark.parametrize("answer, match", [("two", "should be one number"), (float("nan"), "NaN")])
 def test_non_numeric_answers_are_explained_not_raised(answer, match):
     fb = check_value(answer, 2.0, name="w")
     assert fb.status == "incorrect" and match in fb.message
@@ -126,7 +126,8 @@ def test_a_wrong_function_gets_the_first_failing_case_with_input_expected_and_go
     exercises.reset_attempts()
     fb = _check_mean(mean)
     assert fb.status == "incorrect"
-    assert fb.message.startswith("Case 1 of 4 (three numbers): mean([1, 2, 3]) returned 3, expected 2")
+    assert fb.message.startswith("Case 1 of 4 (three numbers): the values differ.")
+    assert "mean(values=[1, 2, 3])\nreturned 3\nexpected 2" in fb.message
 
 
 def test_an_error_in_the_students_function_shows_the_students_line():
@@ -306,7 +307,7 @@ def test_a_failure_shows_the_seed_that_draws_its_cases_again():
 
 def test_a_hint_that_is_a_sequence_renders_as_steps():
     fb = Feedback("incorrect", "No.", ["Look at the units.", "Divide by 100."])
-    assert fb.text() == "Not quite: No. Hint: (1) Look at the units. (2) Divide by 100."
+    assert fb.text() == "Not quite: No.\nHint: (1) Look at the units. (2) Divide by 100."
     assert "<li>Look at the units.</li><li>Divide by 100.</li>" in fb._repr_html_()
 
 

@@ -8,6 +8,16 @@ first case that differs: its input, what was expected and what came back. An
 exception inside the student's function becomes feedback that shows the
 student's line.
 
+A failure reads at a glance: the first line names the case and what differs
+(for an array, the first differing entry); below it, the call with the shapes
+of its arguments and a few values of what came back and what was expected; the
+full inputs wait in ``feedback.details()`` (a collapsed block in the notebook).
+
+An exercise that asks the student to write a function mlcourse already has
+(``trees.best_split``) passes it as a *shortcut*: a student's function that
+calls it is told so, found both in its source and by a tripwire that replaces
+the library's function while the student's runs.
+
 The random cases of a check come from a seed (:func:`random_cases`). A
 failure shows it, so that the same cases can be drawn again:
 ``check.gradient_descent_function(gradient_descent, seed=1234)``.
@@ -19,22 +29,27 @@ not answered or not right yet.
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
+import dataclasses
 import inspect
 import re
+import sys
 import textwrap
 import time
 import traceback
+import types
 import weakref
 from dataclasses import dataclass
 
 import numpy as np
 
-from .feedback import (Feedback, as_numbers_quiet, correct, current_exercise, incorrect, is_blank,
-                       short, unanswered)
+from .feedback import (Feedback, as_numbers_quiet, conform, correct, current_exercise, describe_form, incorrect,
+                       is_blank, numbers_agree, short, unanswered)
 from .timelimit import TimeLimitExceeded, call_with_time_limit
 
-__all__ = ["Case", "check_function", "default_compare", "random_cases", "use"]
+__all__ = ["Case", "check_function", "default_compare", "random_cases", "use", "shortcut_name",
+           "calls_shortcut"]
 
 
 def random_cases(seed=None):
@@ -68,17 +83,76 @@ class Case:
     kwargs: dict | None = None
 
     def call_text(self, name: str) -> str:
+        """The call written out, each argument shortened to one line."""
         parts = [_show(a) for a in self.args] + [f"{k}={_show(v)}" for k, v in (self.kwargs or {}).items()]
         return f"{name}({', '.join(parts)})"
+
+    def brief_call(self, name: str, names=()) -> str:
+        """The call in brief: small arguments by value, arrays by shape, objects by type.
+
+        >>> Case((np.zeros((8, 5)), [1.0, 2.0], 0.5)).brief_call("f", ["X", "y", "rate"])
+        'f(X=<array 8x5>, y=[1, 2], rate=0.5)'
+        """
+        names = list(names)[:len(self.args)]
+        labels = names + [""] * (len(self.args) - len(names))
+        parts = [f"{label}={_brief(a)}" if label else _brief(a) for label, a in zip(labels, self.args)]
+        parts += [f"{k}={_brief(v)}" for k, v in (self.kwargs or {}).items()]
+        return f"{name}({', '.join(parts)})"
+
+    def full_text(self, names=()) -> str:
+        """Every argument in full, one per line: what ``feedback.details()`` shows."""
+        names = list(names)[:len(self.args)]
+        labels = names + [f"argument {i + 1}" for i in range(len(names), len(self.args))]
+        pairs = list(zip(labels, self.args)) + list((self.kwargs or {}).items())
+        return "\n".join(f"{label} = {_full(value)}" for label, value in pairs)
+
+
+def _brief(value) -> str:
+    """One argument in a few characters: its values when they are few and short, else its shape or type."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biufc":
+        text = _show(value, 200)
+        return text if value.size <= 4 and len(text) <= 36 else f"<array {'x'.join(map(str, value.shape)) or '()'}>"
+    if isinstance(value, (list, tuple)):
+        text = _show(value, 200)
+        return text if len(text) <= 36 else f"<{type(value).__name__} of {len(value)}>"
+    if isinstance(value, (float, int, str, np.number, np.ndarray, type(None))):
+        return _show(value, 36)
+    text = _show(value, 200)
+    return text if len(text) <= 30 else f"<{type(value).__name__}>"
+
+
+def _few(value, width: int = 90) -> str:
+    """A result in brief: a few values of each array (a dict or tuple of arrays, key by key)."""
+    if isinstance(value, dict):
+        text = "{" + ", ".join(f"{k!r}: {_few(v, 40)}" for k, v in value.items()) + "}"
+    elif isinstance(value, tuple) and len(value) <= 6:
+        text = "(" + ", ".join(_few(v, 40) for v in value) + ("," if len(value) == 1 else "") + ")"
+    else:
+        text = _show(value, width)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _full(value) -> str:
+    """A value in full (up to a few thousand numbers), as a student would type it."""
+    if isinstance(value, np.ndarray):
+        return "array(" + np.array2string(value, precision=6, separator=", ", threshold=5000,
+                                          max_line_width=100) + ")"
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (int, float, np.number)) for v in value):
+        return repr([float(v) if isinstance(v, float) else v for v in value])
+    if isinstance(value, dict):
+        return "{" + ",\n ".join(f"{k!r}: {_full(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple):
+        return "(" + ",\n ".join(_full(v) for v in value) + ")"
+    return repr(value)
 
 
 _LONG_FLOAT = re.compile(r"-?\d+\.\d{5,}(?:e[+-]?\d+)?")
 
 
 def _show(value, width: int = 160) -> str:
-    """A value as a student would type it, shortened to one line."""
+    """A value as a student would type it, shortened to one line (a few values of a long array)."""
     if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=4, separator=", ", threshold=12, edgeitems=3,
+        text = np.array2string(value, precision=4, separator=", ", threshold=6, edgeitems=3,
                                max_line_width=10_000)
         text = f"array({text})"
     elif isinstance(value, (float, np.floating)):
@@ -129,7 +203,20 @@ def _student_line(error: BaseException, function) -> str:
 
 
 def default_compare(got, expected, rtol: float, atol: float) -> str:
-    """'' when ``got`` matches ``expected`` (numbers, arrays, or tuples/dicts of them); else why not."""
+    """'' when ``got`` matches ``expected`` (numbers, arrays, or tuples/dicts of them); else why not.
+
+    Numbers are read as :func:`~mlcourse.exercises.feedback.check_value` reads
+    them: other forms of the same numbers pass (a list, a float32, a (1, n) row
+    for an (n,) vector, a 2-row array for a pair), and a float32 is compared at
+    float32 precision.
+
+    >>> default_compare(np.array([[1.0, 2.0]]), np.array([1.0, 2.0]), 1e-6, 1e-9)
+    ''
+    >>> default_compare(np.array([[1.0, 2.0], [3.0, 4.0]]), (np.array([1.0, 2.0]), np.array([3.0, 4.0])), 1e-6, 1e-9)
+    ''
+    >>> default_compare([1.0, 2.5, 3.0], np.array([1.0, 2.0, 3.0]), 1e-6, 1e-9)
+    '1 of 3 values differ, the first at index 1: got 2.5, expected 2'
+    """
     if isinstance(expected, dict):
         if not isinstance(got, dict):
             return f"expected a dict with keys {sorted(expected)}, got {type(got).__name__}"
@@ -141,6 +228,8 @@ def default_compare(got, expected, rtol: float, atol: float) -> str:
                 return f"{key!r}: {why}"
         return ""
     if isinstance(expected, tuple):
+        if isinstance(got, np.ndarray) and got.ndim >= 1 and len(got) == len(expected):
+            got = list(got)   # a 2-row array for a pair
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
             return f"expected {len(expected)} values (a tuple), got {_show(got, 80)}"
         for i, (g, e) in enumerate(zip(got, expected)):
@@ -161,18 +250,22 @@ def default_compare(got, expected, rtol: float, atol: float) -> str:
         exp_arr = np.asarray(expected, dtype=float)
     except (TypeError, ValueError):
         return f"expected a number or an array, got {type(got).__name__}"
-    if got_arr.shape != exp_arr.shape:
+    fitted = conform(got_arr, exp_arr.shape)
+    if fitted is None:
+        if exp_arr.ndim == 0:
+            return f"expected {describe_form(())}, got an array of shape {got_arr.shape}"
         return f"shape {got_arr.shape}, expected shape {exp_arr.shape}"
-    close = np.isclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=True)
-    if close.all():
+    close = numbers_agree(got if np.shape(got) == fitted.shape else fitted, exp_arr, rtol=rtol, atol=atol,
+                          equal_nan=True)
+    if np.all(close):
         return ""
-    if got_arr.ndim == 0:
+    if fitted.ndim == 0:
         return "the values differ"
     # a long array shown as [0, 0, ..., 0.19] can hide the one entry that differs: name it
     first = tuple(int(i) for i in np.argwhere(~close)[0])
     where = first[0] if len(first) == 1 else first
     return (f"{int((~close).sum())} of {close.size} values differ, the first at index {where}: "
-            f"got {float(got_arr[first]):.4g}, expected {float(exp_arr[first]):.4g}")
+            f"got {float(fitted[first]):.4g}, expected {float(exp_arr[first]):.4g}")
 
 
 def _compare_labels(got, expected: np.ndarray) -> str:
@@ -194,7 +287,8 @@ _passed = weakref.WeakSet()
 
 def check_function(function, reference, cases, *, name: str, task: str = "", hint=(),
                    mistakes=(), compare=None, rtol: float = 1e-6, atol: float = 1e-9,
-                   time_limit: float = 10.0, done: str = "", seed: int | None = None) -> Feedback:
+                   time_limit: float = 10.0, done: str = "", seed: int | None = None,
+                   shortcuts=()) -> Feedback:
     """Call the student's ``function`` on every case and compare with ``reference``.
 
     Parameters
@@ -224,10 +318,18 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
     seed : int, optional
         The seed the random cases were drawn with (:func:`random_cases`),
         shown when a case fails.
+    shortcuts : sequence of callables
+        Library functions the exercise asks the student to write themselves
+        (``(mlcourse.trees.best_split,)``). A function that calls one is told
+        so: its source is scanned for them (:func:`calls_shortcut`), and while
+        it runs each is replaced by a tripwire, in its module and wherever
+        mlcourse imports it (restored afterwards, also on an error or a timeout).
 
     Returns
     -------
     Feedback
+        On a failure, the first line names the case and what differs; the
+        call in brief and a few values follow; ``details()`` holds the full inputs.
 
     Examples
     --------
@@ -238,7 +340,10 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
     >>> def half(x):
     ...     return x / 3
     >>> check_function(half, lambda x: x / 2, [Case((4.0,), "a number")], name="half", hint="Divide by two.")
-    Not quite: Case 1 of 1 (a number): half(4) returned 1.33333, expected 2 (the values differ). Hint: Divide by two.
+    Not quite: Case 1 of 1 (a number): the values differ.
+      half(x=4) returned 1.33333, expected 2
+    Hint: Divide by two.
+    The full inputs: .details() of this feedback.
     """
     if is_blank(function):
         return unanswered(name, task)
@@ -248,18 +353,27 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
                          "Keep the def line of the exercise and write the body under it.", mistake=True)
     if _is_placeholder(function):
         return unanswered(name, task or f"Write the body of `{name}`.")
+    shortcut = calls_shortcut(function, shortcuts)
+    if shortcut is not None:
+        return _shortcut_feedback(shortcut)
     compare = compare or (lambda got, expected: default_compare(got, expected, rtol, atol))
     expected = [reference(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs or {})) for case in cases]
+    names = _parameter_names(function, reference)
     left = time_limit
     for number, (case, wanted) in enumerate(zip(cases, expected), start=1):
         start = time.monotonic()
+        tripped = []
         try:
-            verdict = _run_case(function, case, wanted, left, number, len(cases), name, compare, mistakes, hint)
+            with _tripwires(shortcuts, function, tripped):
+                verdict = _run_case(function, case, wanted, left, number, len(cases), name, compare, mistakes,
+                                    hint, names)
         except TimeLimitExceeded:
             verdict = incorrect(f"`{name}` did not finish within {time_limit:g} s (on case {number} of "
                                 f"{len(cases)}).",
                                 "Look for a loop that never ends: does the loop variable change on every pass?",
                                 mistake=True)
+        if tripped:
+            return _shortcut_feedback(tripped[0])
         left -= time.monotonic() - start
         if verdict is not None:
             return _with_seed(verdict, seed)
@@ -267,39 +381,175 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
     return correct(f"{name} gives the reference's result on all {len(cases)} cases.{' ' + done if done else ''}")
 
 
+def _parameter_names(function, reference) -> list[str]:
+    """The names of the arguments, as the student's def line spells them (else the reference's)."""
+    for candidate in (function, reference):
+        try:
+            parameters = inspect.signature(candidate).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        names = [p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        if names:
+            return names
+    return []
+
+
 def _with_seed(verdict: Feedback, seed) -> Feedback:
     """A failure's feedback with the seed of its cases, and the call that draws them again."""
     if seed is None:
         return verdict
     check = current_exercise().rsplit(".", 1)[-1] or "the check"
-    return Feedback(verdict.status, f"{verdict.message} (Cases drawn with seed={seed}: "
-                                    f"check.{check}(..., seed={seed}) draws the same cases again.)", verdict.hint)
+    return dataclasses.replace(verdict, message=f"{verdict.message}\n(Cases drawn with seed={seed}: "
+                                                f"check.{check}(..., seed={seed}) draws the same cases again.)")
 
 
-def _run_case(function, case, expected, seconds, number, total, name, compare, mistakes, hint):
+def _run_case(function, case, expected, seconds, number, total, name, compare, mistakes, hint, names=()):
     """None when the student's function gives ``expected`` on ``case``, else the Feedback."""
     kwargs = case.kwargs or {}
-    where = f"Case {number} of {total}{f' ({case.label})' if case.label else ''}: {case.call_text(name)}"
+    where = f"Case {number} of {total}{f' ({case.label})' if case.label else ''}"
+    call = case.brief_call(name, names)
+    inputs = f"{where}, the inputs in full:\n{case.full_text(names)}"
     try:
         got = call_with_time_limit(seconds, function, *copy.deepcopy(case.args), **copy.deepcopy(kwargs))
     except Exception as error:  # noqa: BLE001 - the student's error becomes feedback
-        return incorrect(f"{where} raised {type(error).__name__}: {error}{_student_line(error, function)}.",
+        text = " ".join(str(error).split())
+        text = text if len(text) <= 300 else text[:297] + "..."
+        line = _student_line(error, function).strip()
+        return incorrect(f"{where}: {name} raised {type(error).__name__}: {text}\n"
+                         f"{line[0].upper() + line[1:] if line else ''}\n{call}",
                          "Read the error: which variable has an unexpected value or shape there? "
-                         "Try your function on this input in a new cell.", mistake=True)
+                         "Try your function on this input in a new cell.", mistake=True, details=inputs)
     if got is None and expected is not None:
-        return incorrect(f"{where} returned None.", "Did you forget the return statement?", mistake=True)
+        return incorrect(f"{where}: {name} returned None.\n{call}", "Did you forget the return statement?",
+                         mistake=True, details=inputs)
     why = compare(got, expected)
     if not why:
         return None
-    message = f"{where} returned {_show(got, 120)}, expected {_show(expected, 120)} ({why})."
+    message = f"{where}: {why}.\n{call}\nreturned {_few(got)}\nexpected {_few(expected)}"
+    details = f"{inputs}\n\nreturned = {_full(got)}\n\nexpected = {_full(expected)}"
     for wrong, mistake_hint in mistakes:
         try:
             if not compare(got, wrong(*copy.deepcopy(case.args), **copy.deepcopy(kwargs))):
-                return incorrect(message, mistake_hint, mistake=True)
+                return incorrect(message, mistake_hint, mistake=True, details=details)
         except Exception:  # noqa: BLE001 - a mistake model that does not apply to this case
             continue
-    return incorrect(message, hint)
+    return incorrect(message, hint, details=details)
 
+
+# ---- shortcuts: the library's own answer, called by the student's function ------------------------
+
+class _ShortcutTaken(BaseException):
+    """Raised by a tripwire (a BaseException, so that the student's ``except Exception`` lets it pass)."""
+
+
+def shortcut_name(function) -> str:
+    """How the notebooks spell a library function: ``trees.best_split``.
+
+    >>> from mlcourse import trees
+    >>> shortcut_name(trees.best_split)
+    'trees.best_split'
+    """
+    module = getattr(function, "__module__", "") or ""
+    return f"{module.rsplit('.', 1)[-1]}.{function.__name__}" if module else function.__name__
+
+
+def _shortcut_feedback(shortcut) -> Feedback:
+    return incorrect(f"Your function calls `{shortcut_name(shortcut)}`, the course's own answer: write it yourself.",
+                     f"The exercise is to write what `{shortcut_name(shortcut)}` does, step by step; keep the "
+                     "library's version to compare with afterwards.", mistake=True)
+
+
+def _resolve(node, namespace: dict, local_modules: dict):
+    """The object an ``a.b.c`` expression of the student's source names, following modules only."""
+    if isinstance(node, ast.Name):
+        if node.id in local_modules:
+            return local_modules[node.id]
+        return namespace.get(node.id)
+    if isinstance(node, ast.Attribute):
+        owner = _resolve(node.value, namespace, local_modules)
+        if isinstance(owner, types.ModuleType):
+            return getattr(owner, node.attr, None)
+    return None
+
+
+def calls_shortcut(function, shortcuts):
+    """The shortcut among ``shortcuts`` that the source of ``function`` names, else None.
+
+    A name counts only where it means the library's function: ``trees.best_split``,
+    or ``best_split`` imported from mlcourse, in the cell's namespace or inside the
+    function; the student's own ``best_split`` (recursion, a helper) does not.
+
+    >>> from mlcourse import trees
+    >>> def best_split(X, y):
+    ...     return trees.best_split(X, y)
+    >>> calls_shortcut(best_split, [trees.best_split]) is trees.best_split
+    True
+    """
+    shortcuts = [s for s in shortcuts if callable(s)]
+    if not shortcuts:
+        return None
+    if any(function is s for s in shortcuts):
+        return next(s for s in shortcuts if function is s)
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return None
+    namespace = dict(getattr(function, "__globals__", {}))
+    with contextlib.suppress(ValueError, TypeError):
+        namespace.update(inspect.getclosurevars(function).nonlocals)
+    local_modules = {}
+    for node in ast.walk(tree):   # imports inside the function: import mlcourse.trees as t, from mlcourse import trees
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.name in sys.modules:
+                    local_modules[alias.asname] = sys.modules[alias.name]
+                elif alias.name.split(".")[0] in sys.modules:
+                    local_modules[alias.name.split(".")[0]] = sys.modules[alias.name.split(".")[0]]
+        elif isinstance(node, ast.ImportFrom) and node.module in sys.modules:
+            for alias in node.names:
+                value = getattr(sys.modules[node.module], alias.name, None)
+                if value is None:
+                    value = sys.modules.get(f"{node.module}.{alias.name}")
+                local_modules[alias.asname or alias.name] = value
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            target = _resolve(node, namespace, local_modules)
+            for shortcut in shortcuts:
+                if target is shortcut:
+                    return shortcut
+    return None
+
+
+@contextlib.contextmanager
+def _tripwires(shortcuts, function, tripped: list):
+    """Replace every shortcut, where mlcourse and the student's namespace hold it, while the block runs.
+
+    A call from mlcourse itself goes through (a library function may use another); a call from
+    anywhere else (the student's cell) is recorded in ``tripped`` and stopped.
+    """
+    patched = []
+    try:
+        for shortcut in [s for s in shortcuts if callable(s)]:
+            def tripwire(*args, __original=shortcut, **kwargs):
+                caller = sys._getframe(1).f_globals.get("__name__", "")
+                if caller == "mlcourse" or caller.startswith("mlcourse."):
+                    return __original(*args, **kwargs)
+                tripped.append(__original)
+                raise _ShortcutTaken
+            holders = [vars(module) for module_name, module in list(sys.modules.items())
+                       if module is not None and (module_name == "mlcourse" or module_name.startswith("mlcourse."))]
+            holders.append(getattr(function, "__globals__", {}))
+            for namespace in holders:
+                for key, value in list(namespace.items()):
+                    if value is shortcut:
+                        patched.append((namespace, key, value))
+                        namespace[key] = tripwire
+        yield
+    except _ShortcutTaken:
+        pass
+    finally:
+        for namespace, key, value in reversed(patched):
+            namespace[key] = value
 
 
 def use(answer, reference, *, name: str, rtol: float = 1e-3, atol: float = 1e-8):
