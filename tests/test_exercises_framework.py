@@ -333,3 +333,230 @@ def test_an_error_in_a_helper_of_the_students_names_the_helper_not_a_negative_li
     except ZeroDivisionError as error:
         where = _student_line(error, answer)
     assert "in f1, which your function calls" in where and "line -" not in where
+
+
+# ---- feedback at a glance -------------------------------------------------------------------------
+
+def test_correct_and_unanswered_feedback_look_as_the_notebooks_store_them():
+    """The notebooks store these outputs and nbval compares them byte for byte."""
+    fb = check_value(0.99163, 0.99163, name="w_best")
+    assert fb.text() == "Correct! w_best = 0.9916"
+    assert fb._repr_html_() == ('<div style="background:#e6f4ea;border-left:4px solid #1e7d32;padding:6px 10px;'
+                                'margin:4px 0;white-space:pre-wrap"><b style="color:#1e7d32">Correct!</b> '
+                                'w_best = 0.9916</div>')
+    task = "Write f(x): " + "a long task that a check restates whole, " * 8
+    fb = check_value(..., 1.0, name="f", task=task)
+    assert fb.text() == f"Not answered yet: {task.strip()} Replace the ... in `f` and run the cell again."
+    assert "\n" not in fb.text() and "<details>" not in fb._repr_html_()
+
+
+def test_a_long_reason_is_cut_after_a_clause_and_goes_on_below():
+    reason = "Case 1 of 6 (five inputs): the first wrong array is the gradient of W1: " + "it differs, " * 30
+    fb = exercises.incorrect(reason + "\nf(x=1) returned 2", "A hint.", mistake=True)
+    first, *rest = fb.text().split("\n")
+    assert len(first) <= exercises.FIRST_LINE and first.endswith("gradient of W1:")
+    assert rest[0].startswith("  it differs") and "f(x=1) returned 2" in fb.text()
+    assert len(fb.headline()) <= exercises.FIRST_LINE
+
+
+def test_a_wall_of_text_waits_in_details():
+    wall = "W_shape should be a pair, got " + repr(np.ones((3, 7, 2)))
+    fb = exercises.incorrect(wall, "Write it like (rows, columns).", mistake=True)
+    assert len(fb.text().splitlines()) <= 10 and "details()" in fb.text()
+    assert wall in fb.details()
+
+
+def test_a_failing_case_shows_the_call_in_brief_and_the_inputs_on_request():
+    def ramp(n, scale):
+        return np.arange(n) * scale
+    fb = check_function(lambda n, scale: np.arange(n) * scale + (np.arange(n) == 49), ramp,
+                        [Case((200, 0.5), "a long record")], name="ramp")
+    first, call, returned, expected = fb.message.split("\n")[:4]
+    assert first == "Case 1 of 1 (a long record): 1 of 200 values differ, the first at index 49: got 25.5, expected 24.5."
+    assert call == "ramp(n=200, scale=0.5)" and returned == "returned array([ 0. , 0.5, 1. , ..., 98.5, 99. , 99.5])"
+    assert "returned = array([" in fb.details() and "n = 200" in fb.details()
+    html = fb._repr_html_()
+    assert "<details><summary>The full inputs</summary>" in html and html.index("<details>") > html.index("Hint")
+
+
+def test_arguments_are_shown_by_shape_when_they_are_large():
+    fb = check_function(lambda X, y: X.sum(), lambda X, y: X.mean(), [Case((np.ones((8, 5)), np.zeros(3)))], name="f")
+    assert "f(X=<array 8x5>, y=array([0., 0., 0.]))" in fb.message
+
+
+# ---- judged at the precision asked ------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [0.166, 0.1659, 0.16595, 0.1664])
+def test_digits_accepts_an_answer_right_to_the_digits_asked(answer):
+    assert check_value(answer, 0.16595, name="pga", digits=3)
+
+
+@pytest.mark.parametrize("answer, k", [(0.17, 2), (0.2, 1)])
+def test_an_answer_right_to_fewer_digits_is_asked_for_more(answer, k):
+    exercises.reset_attempts()
+    fb = check_value(answer, 0.16595, name="pga", digits=3, hint=("maths hint",))
+    assert not fb and f"right to {k} digit" in fb.message and "give 3" in fb.message
+    assert fb.hint == "Give 3 significant digits (more are fine)."   # no maths hint, no step of the ladder
+
+
+def test_an_answer_with_enough_digits_but_one_off_is_told_which_digit():
+    fb = check_value(0.163, 0.16595, name="pga", digits=3, hint=("maths hint",))
+    assert "right to 2 digits; give 3" in fb.message and "Digit 3 is off" in fb.hint
+
+
+def test_a_listed_mistake_wins_over_the_digits_message():
+    n = 182
+    fb = check_value(0.368, (1 - 1 / n) ** n, name="left_out", digits=3,
+                     mistakes=[(np.exp(-1), "That is 1/e, the limit for large n.")])
+    assert fb.hint == "That is 1/e, the limit for large n."
+
+
+def test_a_pencil_estimate_passes_at_two_digits():
+    assert check_value(0.23, 0.2308, name="iou", pencil=True)
+    fb = check_value(0.2, 0.2308, name="iou", pencil=True)
+    assert "right to 1 digit; give 2" in fb.message
+
+
+def test_a_rounded_copy_under_a_tight_tolerance_is_asked_for_more_digits():
+    fb = check_value(0.9916, 0.991634, name="w_best", rtol=1e-6, hint=("Set dL/dw = 0.",))
+    assert "right to 4 digits; give more" in fb.message and "dL/dw" not in fb.hint
+
+
+def test_a_wrong_value_still_gets_the_hint_ladder():
+    exercises.reset_attempts()
+    fb = check_value(0.5, 0.16595, name="pga", digits=3, hint=("Start from the formula.",))
+    assert fb.hint == "Start from the formula." and "expected a different value" in fb.message
+
+
+# ---- right answers in other forms ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [np.float32(0.99163), np.float16(0.9917), np.array(0.99163), np.array([0.99163]),
+                                    [0.99163], [[0.99163]], (0.99163,)])
+def test_one_number_in_any_form(answer):
+    assert check_value(answer, 0.99163, name="w", rtol=1e-3)
+
+
+@pytest.mark.parametrize("answer", [[1.0, 2.0, 3.0], np.array([[1.0, 2.0, 3.0]]), np.array([[1.0], [2.0], [3.0]]),
+                                    np.array([1.0, 2.0, 3.0], dtype=np.float32)])
+def test_a_vector_in_any_form(answer):
+    assert check_value(answer, np.array([1.0, 2.0, 3.0]), name="y0")
+
+
+def test_a_pair_in_any_form():
+    assert check_value(np.array([[3.0], [5.0]]), (3.0, 5.0), name="pair")
+    assert check_value([3, 5], (3.0, 5.0), name="pair")
+    fb = check_function(lambda x: np.array([x, 2 * x]), lambda x: (x, 2 * x), [Case((np.arange(3.0),))], name="pair")
+    assert fb, fb
+
+
+def test_a_form_that_cannot_be_read_names_the_form_wanted_not_the_maths():
+    exercises.reset_attempts()
+    fb = check_value(np.ones((3, 2)), 0.5, name="y", hint=("Multiply each x_i by its w_i.",))
+    assert "should be one number, got an array of shape (3, 2)" in fb.message
+    assert "Multiply" not in fb.hint and "one number" in fb.hint
+    fb = check_value(np.ones((3, 1)), np.ones((1, 3)), name="W", hint=("maths",))
+    assert "has shape (3, 1), expected shape (1, 3)" in fb.message and fb.hint != "maths"
+    fb = check_value("0.5", 0.5, name="p")
+    assert "Remove the quotes" in fb.hint
+
+
+def test_the_exact_shape_can_be_required():
+    assert not check_value([1.0, 2.0], np.array([[1.0, 2.0]]), name="W", shape=(1, 2))
+    assert check_value([[1.0, 2.0]], np.array([[1.0, 2.0]]), name="W", shape=(1, 2))
+
+
+def test_a_float32_threshold_passes_a_comparison_at_1e_9():
+    values = np.array([2.5, 4.0, 9.5], dtype=np.float32)
+    threshold = (values[1] + values[2]) / np.float32(2.0)    # float32, as a student's code makes it
+    reference = (4.0 + 9.5) / 2 + 1e-7                      # float64, a float32 rounding away
+    assert exercises.default_compare(threshold, reference, 1e-9, 1e-12) == ""
+    assert exercises.default_compare(float(reference) + 1e-4, reference, 1e-9, 1e-12) != ""
+    assert bool(exercises.numbers_agree(np.float32(1 / 3), 1 / 3, rtol=1e-9))
+    assert not bool(exercises.numbers_agree(1 / 3 + 1e-8, 1 / 3, rtol=1e-9, atol=0))
+
+
+# ---- no shortcuts ----------------------------------------------------------------------------------
+
+from mlcourse import trees  # noqa: E402
+
+SPLIT_CASES = [Case((np.c_[[1.0, 2.0, 3.0, 4.0]], np.array([0, 0, 1, 1])), "a perfect cut"),
+               Case((np.c_[[1.0, 2.0, 3.0, 4.0], [4.0, 1.0, 3.0, 2.0]], np.array([0, 1, 0, 1])), "two columns")]
+
+
+def _check_split(function, **kwargs):
+    return check_function(function, trees.best_split, SPLIT_CASES, name="best_split",
+                          shortcuts=(trees.best_split,), **kwargs)
+
+
+def test_a_function_that_returns_the_librarys_answer_is_asked_to_write_it():
+    def best_split(X, y):
+        return trees.best_split(X, y)
+    fb = _check_split(best_split)
+    assert fb.status == "incorrect"
+    assert fb.message == "Your function calls `trees.best_split`, the course's own answer: write it yourself."
+
+
+def test_the_library_function_itself_or_imported_under_another_name_is_refused():
+    from mlcourse.trees import best_split as split
+    assert "trees.best_split" in _check_split(trees.best_split).message
+
+    def best_split(X, y):
+        return split(X, y)
+    assert "trees.best_split" in _check_split(best_split).message
+
+    def best_split_importing(X, y):
+        from mlcourse import trees as t
+        return t.best_split(X, y)
+    assert "trees.best_split" in _check_split(best_split_importing).message
+
+
+def test_a_hidden_call_is_caught_by_the_tripwire_and_everything_is_restored():
+    original = trees.best_split
+    import mlcourse.forests as forests
+
+    def best_split(X, y):
+        return getattr(trees, "best_" + "split")(X, y)     # no name to find in the source
+    fb = _check_split(best_split)
+    assert "trees.best_split" in fb.message
+    assert trees.best_split is original and forests.best_split is original
+
+
+def test_the_tripwire_cannot_be_swallowed_and_is_removed_after_an_error_or_a_timeout():
+    original = trees.best_split
+
+    def swallowing(X, y):
+        try:
+            return getattr(trees, "best_" + "split")(X, y)
+        except Exception:  # noqa: BLE001 - the student's habit under test
+            return (0, 2.5, 0.0)
+    assert "trees.best_split" in _check_split(swallowing).message
+
+    def failing(X, y):
+        raise ValueError("my bug")
+    assert "ValueError" in _check_split(failing).message and trees.best_split is original
+
+    def endless(X, y):
+        while True:
+            pass
+    assert "did not finish" in _check_split(endless, time_limit=0.2).message and trees.best_split is original
+
+
+def test_a_students_own_function_of_the_same_name_and_the_librarys_internals_are_not_shortcuts():
+    def best_split(X, y):
+        """The student's search; it may call mlcourse functions that use best_split internally."""
+        trees.grow_tree(X, y, "gini", max_depth=1)            # calls trees.best_split inside mlcourse
+        best = (None, None, np.inf)
+        for feature in range(X.shape[1]):
+            values = np.unique(X[:, feature])
+            for threshold in (values[:-1] + values[1:]) / 2:
+                left = X[:, feature] <= threshold
+                score = (left.sum() * trees.gini(y[left]) + (~left).sum() * trees.gini(y[~left])) / len(y)
+                if score < best[2]:
+                    best = (feature, float(threshold), float(score))
+        return best
+    fb = _check_split(best_split)
+    assert fb, fb
+
+
+def test_the_ladder_never_ends_at_an_instructor():
+    assert "instructor" not in SOLUTION_POINTER and "sample solution" in SOLUTION_POINTER
