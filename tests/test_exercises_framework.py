@@ -127,7 +127,7 @@ def test_a_wrong_function_gets_the_first_failing_case_with_input_expected_and_go
     fb = _check_mean(mean)
     assert fb.status == "incorrect"
     assert fb.message.startswith("Case 1 of 4 (three numbers): the values differ.")
-    assert "mean(values=[1, 2, 3])\nreturned 3\nexpected 2" in fb.message
+    assert "\nmean(values=[1, 2, 3]) returned 3, expected 2" in fb.message
 
 
 def test_an_error_in_the_students_function_shows_the_students_line():

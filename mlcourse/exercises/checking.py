@@ -425,7 +425,10 @@ def _run_case(function, case, expected, seconds, number, total, name, compare, m
     why = compare(got, expected)
     if not why:
         return None
-    message = f"{where}: {why}.\n{call}\nreturned {_few(got)}\nexpected {_few(expected)}"
+    returned, wanted = _few(got), _few(expected)
+    one_line = f"{call} returned {returned}, expected {wanted}"
+    message = f"{where}: {why}.\n" + (one_line if len(one_line) <= 150 else
+                                       f"{call}\nreturned {returned}\nexpected {wanted}")
     details = f"{inputs}\n\nreturned = {_full(got)}\n\nexpected = {_full(expected)}"
     for wrong, mistake_hint in mistakes:
         try:
