@@ -371,9 +371,9 @@ def test_a_failing_case_shows_the_call_in_brief_and_the_inputs_on_request():
         return np.arange(n) * scale
     fb = check_function(lambda n, scale: np.arange(n) * scale + (np.arange(n) == 49), ramp,
                         [Case((200, 0.5), "a long record")], name="ramp")
-    first, call, returned, expected = fb.message.split("\n")[:4]
+    first, call = fb.message.split("\n")[:2]
     assert first == "Case 1 of 1 (a long record): 1 of 200 values differ, the first at index 49: got 25.5, expected 24.5."
-    assert call == "ramp(n=200, scale=0.5)" and returned == "returned array([ 0. , 0.5, 1. , ..., 98.5, 99. , 99.5])"
+    assert call.startswith("ramp(n=200, scale=0.5) returned array([ 0. , 0.5, 1. , ..., 98.5, 99. , 99.5]), expected")
     assert "returned = array([" in fb.details() and "n = 200" in fb.details()
     html = fb._repr_html_()
     assert "<details><summary>The full inputs</summary>" in html and html.index("<details>") > html.index("Hint")
