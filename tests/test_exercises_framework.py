@@ -560,3 +560,46 @@ def test_a_students_own_function_of_the_same_name_and_the_librarys_internals_are
 
 def test_the_ladder_never_ends_at_an_instructor():
     assert "instructor" not in SOLUTION_POINTER and "sample solution" in SOLUTION_POINTER
+
+
+def test_the_hint_helper_finds_a_hint_that_names_the_answer():
+    from wrong_answers import assert_no_hint_names, hints_naming
+
+    @exercise
+    def leaky_function(function):
+        """The docstring, which no student sees, may name trees.best_split."""
+        return check_function(function, trees.best_split, SPLIT_CASES, name="best_split", shortcuts=(trees.best_split,),
+                              hint=("Try every threshold.", "The readable reference is mlcourse.trees.best_split."))
+
+    @exercise
+    def clean_function(function):
+        """Checks best_split against trees.best_split."""
+        return check_function(function, trees.best_split, SPLIT_CASES, name="best_split", shortcuts=(trees.best_split,),
+                              task="Write best_split(X, y).", hint=("Try every threshold.",))
+    assert [name for name, _ in hints_naming(leaky_function, [trees.best_split])] == \
+        ["mlcourse.trees.best_split", "trees.best_split"]
+    assert_no_hint_names(clean_function, [trees.best_split])
+    with pytest.raises(AssertionError, match="a hint names the answer"):
+        assert_no_hint_names(leaky_function, [trees.best_split])
+
+
+def test_a_wrong_answer_in_every_slot_keeps_the_first_line_short():
+    """The check that tests/wrong_answers.py runs over every check of every day, on a synthetic module."""
+    import types
+
+    from wrong_answers import assert_checks_never_crash
+
+    @exercise
+    def wordy(answer):
+        if answer == 0.5:
+            return check_value(answer, 0.5, name="x")
+        return exercises.incorrect("The reason, said at length: " + "and again, " * 40, "h", mistake=True)
+    module = types.SimpleNamespace(__all__=["wordy"], wordy=wordy)
+    assert_checks_never_crash(module, {"wordy": ({"answer": 0.5}, {})})
+
+    @exercise
+    def too_long(answer):
+        return check_value(answer, 0.5, name="x", task="A task restated whole. " * 10)
+    module = types.SimpleNamespace(__all__=["too_long"], too_long=too_long)
+    with pytest.raises(AssertionError, match="more than 200"):
+        assert_checks_never_crash(module, {"too_long": ({"answer": 0.5}, {})})

@@ -3,14 +3,36 @@
 Each day's test module lists one valid call per public check (``VALID_CALLS``) and
 hands it to :func:`assert_checks_never_crash`, which puts each of these answers in
 each answer slot in turn: the check must return a ``Feedback`` (not answered yet,
-or not quite), never raise, and never accept it.
+or not quite), never raise, and never accept it; and every feedback's first line
+(the verdict and the reason) must fit in ``FIRST_LINE`` characters.
+
+:func:`assert_no_hint_names` is for the function exercises whose check refuses a
+shortcut: no string of the check may name the library function that solves it.
 """
 
+import ast
 import inspect
+import textwrap
 
 import numpy as np
 
-from mlcourse.exercises import Feedback
+from mlcourse.exercises import FIRST_LINE, Feedback, shortcut_name
+
+# Checks whose task, restated whole by "Not answered yet", is longer than a first line. The
+# notebooks store those outputs, so the text changes only when the day's check module shortens
+# the task and the notebook is run again. To be emptied.
+LONG_TASKS_ALLOWED = {
+    "sta_lta_function": "Day 2: the task of sta_lta (232 characters) is stored in the notebook's output",
+    "precision_recall_function": "Day 2: the task of precision_recall (409 characters) is stored",
+    "choose_threshold_function": "Day 2: the task of choose_threshold (418 characters) is stored",
+    "b_value_function": "Day 2: the task of b_value (207 characters) is stored",
+    "block_function": "Day 3: the task of block_ids (247 characters) is stored",
+    "cost_threshold": "Day 3: the task of threshold_from_costs (237 characters) is stored",
+    "pipeline_function": "Day 3: the task of grouped_probabilities (280 characters) is stored",
+    "best_split_function": "Day 4: the task of best_split (249 characters) is stored",
+    "predict_tree_function": "Day 4: the task of predict_tree (245 characters) is stored",
+    "bagging_oob_function": "Day 4: the task of bag_with_oob (337 characters) is stored",
+}
 
 
 def _raises(*args, **kwargs):
@@ -60,9 +82,52 @@ def assert_checks_never_crash(module, valid_calls: dict) -> None:
                     continue
                 if not isinstance(fb, Feedback):
                     problems.append(f"{name}({slot}={kind}) returned {type(fb).__name__}, not Feedback")
-                elif fb.status == "correct":
+                    continue
+                if fb.status == "correct":
                     problems.append(f"{name}({slot}={kind}) was accepted as correct")
+                problem = first_line_problem(name, fb)
+                if problem:
+                    problems.append(f"{name}({slot}={kind}): {problem}")
     assert not problems, "\n".join(problems)
+
+
+def first_line_problem(name: str, fb: Feedback) -> str:
+    """'' when the first line of ``fb`` (the verdict and the reason) fits in FIRST_LINE characters."""
+    first = fb.text().split("\n", 1)[0]
+    if len(first) <= FIRST_LINE or (fb.status == "unanswered" and name in LONG_TASKS_ALLOWED):
+        return ""
+    return f"the first line has {len(first)} characters, more than {FIRST_LINE}: {first[:80]!r}..."
+
+
+def check_strings(check) -> list:
+    """Every string a check can show: the string constants of its source, f-string parts included
+    (its docstring left out: a student does not see it)."""
+    source = textwrap.dedent(inspect.getsource(inspect.unwrap(check)))
+    tree = ast.parse(source)
+    function = tree.body[0]
+    docstring = ast.get_docstring(function, clean=False) if isinstance(function, ast.FunctionDef) else None
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value != docstring]
+
+
+def hints_naming(check, shortcuts, strings=None) -> list:
+    """The strings of ``check`` (or ``strings``) that name a function solving the exercise, as
+    (name, string) pairs.
+
+    A shortcut is named as the notebooks name it (``trees.best_split``) or with its
+    whole path (``mlcourse.trees.best_split``); the bare name (``best_split``) is the
+    student's own function's name and does not count.
+    """
+    strings = check_strings(check) if strings is None else strings
+    names = {shortcut_name(s) for s in shortcuts} | {f"{s.__module__}.{s.__name__}" for s in shortcuts}
+    return [(name, text) for text in strings for name in sorted(names) if name in text]
+
+
+def assert_no_hint_names(check, shortcuts) -> None:
+    """No hint, task or message of ``check`` names a function in ``shortcuts``: the check refuses it
+    as an answer, so its hints must not offer it."""
+    named = hints_naming(check, shortcuts)
+    assert not named, f"{getattr(check, '__name__', check)}: a hint names the answer: {named}"
 
 
 def answer_slots(check) -> list:
