@@ -603,3 +603,13 @@ def test_a_wrong_answer_in_every_slot_keeps_the_first_line_short():
     module = types.SimpleNamespace(__all__=["too_long"], too_long=too_long)
     with pytest.raises(AssertionError, match="more than 200"):
         assert_checks_never_crash(module, {"too_long": ({"answer": 0.5}, {})})
+
+
+def test_a_shortcut_outside_mlcourse_is_caught_in_its_own_module_too():
+    import json
+    original = json.dumps
+
+    def serialise(value):
+        return getattr(json, "du" + "mps")(value)       # hidden from the source scan
+    fb = check_function(serialise, lambda v: "[1, 2]", [Case(([1, 2],))], name="serialise", shortcuts=(json.dumps,))
+    assert "json.dumps" in fb.message and json.dumps is original

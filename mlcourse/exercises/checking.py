@@ -527,20 +527,27 @@ def calls_shortcut(function, shortcuts):
 def _tripwires(shortcuts, function, tripped: list):
     """Replace every shortcut, where mlcourse and the student's namespace hold it, while the block runs.
 
-    A call from mlcourse itself goes through (a library function may use another); a call from
-    anywhere else (the student's cell) is recorded in ``tripped`` and stopped.
+    A call from mlcourse itself, or from the shortcut's own package, goes through (a library
+    function may use another); a call from anywhere else (the student's cell) is recorded in
+    ``tripped`` and stopped.
     """
     patched = []
     try:
         for shortcut in [s for s in shortcuts if callable(s)]:
-            def tripwire(*args, __original=shortcut, **kwargs):
-                caller = sys._getframe(1).f_globals.get("__name__", "")
-                if caller == "mlcourse" or caller.startswith("mlcourse."):
+            home = (getattr(shortcut, "__module__", "") or "").split(".")[0]
+            inside = ("mlcourse", home) if home else ("mlcourse",)
+
+            def tripwire(*args, __original=shortcut, __inside=inside, **kwargs):
+                caller = sys._getframe(1).f_globals.get("__name__", "") or ""
+                if caller.split(".")[0] in __inside:
                     return __original(*args, **kwargs)
                 tripped.append(__original)
                 raise _ShortcutTaken
             holders = [vars(module) for module_name, module in list(sys.modules.items())
-                       if module is not None and (module_name == "mlcourse" or module_name.startswith("mlcourse."))]
+                       if module is not None and module_name.split(".")[0] == "mlcourse"]
+            defining = sys.modules.get(getattr(shortcut, "__module__", "") or "")
+            if defining is not None and defining.__name__.split(".")[0] != "mlcourse":
+                holders.append(vars(defining))
             holders.append(getattr(function, "__globals__", {}))
             for namespace in holders:
                 for key, value in list(namespace.items()):
