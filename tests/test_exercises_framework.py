@@ -613,3 +613,10 @@ def test_a_shortcut_outside_mlcourse_is_caught_in_its_own_module_too():
         return getattr(json, "du" + "mps")(value)       # hidden from the source scan
     fb = check_function(serialise, lambda v: "[1, 2]", [Case(([1, 2],))], name="serialise", shortcuts=(json.dumps,))
     assert "json.dumps" in fb.message and json.dumps is original
+
+
+def test_only_the_students_call_runs_among_tripwires_not_the_mistake_models():
+    def best_split(X, y):
+        return (0, 99.0, 0.0)
+    fb = _check_split(best_split, mistakes=[(lambda X, y: (0, 99.0, trees.best_split(X, y)[2]), "Wrong threshold.")])
+    assert fb.status == "incorrect" and "calls" not in fb.message

@@ -364,9 +364,8 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
         start = time.monotonic()
         tripped = []
         try:
-            with _tripwires(shortcuts, function, tripped):
-                verdict = _run_case(function, case, wanted, left, number, len(cases), name, compare, mistakes,
-                                    hint, names)
+            verdict = _run_case(function, case, wanted, left, number, len(cases), name, compare, mistakes,
+                                hint, names, guard=lambda: _tripwires(shortcuts, function, tripped))
         except TimeLimitExceeded:
             verdict = incorrect(f"`{name}` did not finish within {time_limit:g} s (on case {number} of "
                                 f"{len(cases)}).",
@@ -403,14 +402,25 @@ def _with_seed(verdict: Feedback, seed) -> Feedback:
                                                 f"check.{check}(..., seed={seed}) draws the same cases again.)")
 
 
-def _run_case(function, case, expected, seconds, number, total, name, compare, mistakes, hint, names=()):
-    """None when the student's function gives ``expected`` on ``case``, else the Feedback."""
+def _run_case(function, case, expected, seconds, number, total, name, compare, mistakes, hint, names=(),
+              guard=contextlib.nullcontext):
+    """None when the student's function gives ``expected`` on ``case``, else the Feedback.
+
+    ``guard()`` is the context (the shortcuts' tripwires) in which the student's function runs;
+    a tripwire that fired leaves None here, and the caller reports it.
+    """
     kwargs = case.kwargs or {}
     where = f"Case {number} of {total}{f' ({case.label})' if case.label else ''}"
     call = case.brief_call(name, names)
     inputs = f"{where}, the inputs in full:\n{case.full_text(names)}"
+    args, kwargs = copy.deepcopy(case.args), copy.deepcopy(kwargs)
     try:
-        got = call_with_time_limit(seconds, function, *copy.deepcopy(case.args), **copy.deepcopy(kwargs))
+        finished = False
+        with guard():
+            got = call_with_time_limit(seconds, function, *args, **kwargs)
+            finished = True
+        if not finished:   # a tripwire stopped the call
+            return None
     except Exception as error:  # noqa: BLE001 - the student's error becomes feedback
         text = " ".join(str(error).split())
         text = text if len(text) <= 300 else text[:297] + "..."
@@ -432,7 +442,7 @@ def _run_case(function, case, expected, seconds, number, total, name, compare, m
     details = f"{inputs}\n\nreturned = {_full(got)}\n\nexpected = {_full(expected)}"
     for wrong, mistake_hint in mistakes:
         try:
-            if not compare(got, wrong(*copy.deepcopy(case.args), **copy.deepcopy(kwargs))):
+            if not compare(got, wrong(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs or {}))):
                 return incorrect(message, mistake_hint, mistake=True, details=details)
         except Exception:  # noqa: BLE001 - a mistake model that does not apply to this case
             continue
