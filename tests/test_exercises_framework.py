@@ -620,3 +620,12 @@ def test_only_the_students_call_runs_among_tripwires_not_the_mistake_models():
         return (0, 99.0, 0.0)
     fb = _check_split(best_split, mistakes=[(lambda X, y: (0, 99.0, trees.best_split(X, y)[2]), "Wrong threshold.")])
     assert fb.status == "incorrect" and "calls" not in fb.message
+
+
+def test_a_function_returning_the_wrong_form_is_asked_for_the_form_not_the_maths():
+    exercises.reset_attempts()
+    fb = check_function(lambda x: np.c_[x, x], lambda x: 2 * x, [Case((np.arange(3.0),))], name="double",
+                        hint=("Multiply by two.",))
+    assert "shape (3, 2), expected shape (3,)" in fb.message and "form" in fb.hint and "Multiply" not in fb.hint
+    fb = check_function(lambda x: [x], lambda x: (x, x), [Case((1.0,))], name="pair", hint=("maths",))
+    assert "expected 2 values" in fb.message and "form" in fb.hint

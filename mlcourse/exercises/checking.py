@@ -49,7 +49,7 @@ from .feedback import (Feedback, as_numbers_quiet, conform, correct, current_exe
 from .timelimit import TimeLimitExceeded, call_with_time_limit
 
 __all__ = ["Case", "check_function", "default_compare", "random_cases", "use", "shortcut_name",
-           "calls_shortcut"]
+           "calls_shortcut", "FormMismatch"]
 
 
 def random_cases(seed=None):
@@ -202,6 +202,11 @@ def _student_line(error: BaseException, function) -> str:
     return f" at line {number} of your function: {line}" if line else f" at line {number} of your function"
 
 
+class FormMismatch(str):
+    """A reason from :func:`default_compare` that is about the form (type, shape), not the values:
+    its feedback asks for the form wanted, never sends the student back to the maths."""
+
+
 def default_compare(got, expected, rtol: float, atol: float) -> str:
     """'' when ``got`` matches ``expected`` (numbers, arrays, or tuples/dicts of them); else why not.
 
@@ -219,23 +224,23 @@ def default_compare(got, expected, rtol: float, atol: float) -> str:
     """
     if isinstance(expected, dict):
         if not isinstance(got, dict):
-            return f"expected a dict with keys {sorted(expected)}, got {type(got).__name__}"
+            return FormMismatch(f"expected a dict with keys {sorted(expected)}, got {type(got).__name__}")
         for key in expected:
             if key not in got:
-                return f"the key {key!r} is missing"
+                return FormMismatch(f"the key {key!r} is missing")
             why = default_compare(got[key], expected[key], rtol, atol)
             if why:
-                return f"{key!r}: {why}"
+                return type(why)(f"{key!r}: {why}")
         return ""
     if isinstance(expected, tuple):
         if isinstance(got, np.ndarray) and got.ndim >= 1 and len(got) == len(expected):
             got = list(got)   # a 2-row array for a pair
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-            return f"expected {len(expected)} values (a tuple), got {_show(got, 80)}"
+            return FormMismatch(f"expected {len(expected)} values (a tuple), got {_show(got, 80)}")
         for i, (g, e) in enumerate(zip(got, expected)):
             why = default_compare(g, e, rtol, atol)
             if why:
-                return f"value {i + 1} of {len(expected)}: {why}"
+                return type(why)(f"value {i + 1} of {len(expected)}: {why}")
         return ""
     if expected is None:
         return "" if got is None else f"expected None, got {_show(got, 80)}"
@@ -244,17 +249,17 @@ def default_compare(got, expected, rtol: float, atol: float) -> str:
     if isinstance(expected, np.ndarray) and expected.dtype.kind not in "biufc":
         return _compare_labels(got, expected)
     if isinstance(got, (str, bytes, dict, set)) or callable(got):
-        return f"expected a number or an array, got {type(got).__name__}"
+        return FormMismatch(f"expected a number or an array, got {type(got).__name__}")
     try:
         got_arr = np.asarray(got, dtype=float)
         exp_arr = np.asarray(expected, dtype=float)
     except (TypeError, ValueError):
-        return f"expected a number or an array, got {type(got).__name__}"
+        return FormMismatch(f"expected a number or an array, got {type(got).__name__}")
     fitted = conform(got_arr, exp_arr.shape)
     if fitted is None:
         if exp_arr.ndim == 0:
-            return f"expected {describe_form(())}, got an array of shape {got_arr.shape}"
-        return f"shape {got_arr.shape}, expected shape {exp_arr.shape}"
+            return FormMismatch(f"expected {describe_form(())}, got an array of shape {got_arr.shape}")
+        return FormMismatch(f"shape {got_arr.shape}, expected shape {exp_arr.shape}")
     close = numbers_agree(got if np.shape(got) == fitted.shape else fitted, exp_arr, rtol=rtol, atol=atol,
                           equal_nan=True)
     if np.all(close):
@@ -446,6 +451,10 @@ def _run_case(function, case, expected, seconds, number, total, name, compare, m
                 return incorrect(message, mistake_hint, mistake=True, details=details)
         except Exception:  # noqa: BLE001 - a mistake model that does not apply to this case
             continue
+    if isinstance(why, FormMismatch):
+        return incorrect(message, "The numbers may be right, but the form is not: look at what your function "
+                                  "returns, with type(...) and np.shape(...), and return the form asked for.",
+                         mistake=True, details=details)
     return incorrect(message, hint, details=details)
 
 
