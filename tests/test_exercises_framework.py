@@ -629,3 +629,11 @@ def test_a_function_returning_the_wrong_form_is_asked_for_the_form_not_the_maths
     assert "shape (3, 2), expected shape (3,)" in fb.message and "form" in fb.hint and "Multiply" not in fb.hint
     fb = check_function(lambda x: [x], lambda x: (x, x), [Case((1.0,))], name="pair", hint=("maths",))
     assert "expected 2 values" in fb.message and "form" in fb.hint
+
+
+def test_a_shortcut_can_say_what_to_write():
+    def best_split(X, y):
+        return trees.best_split(X, y)
+    fb = check_function(best_split, trees.best_split, SPLIT_CASES, name="best_split",
+                        shortcuts=((trees.best_split, "the search"),))
+    assert fb.message == "Your function calls `trees.best_split`, the course's own answer: write the search yourself."

@@ -323,9 +323,10 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
     seed : int, optional
         The seed the random cases were drawn with (:func:`random_cases`),
         shown when a case fails.
-    shortcuts : sequence of callables
+    shortcuts : sequence of callables, or of (callable, what) pairs
         Library functions the exercise asks the student to write themselves
-        (``(mlcourse.trees.best_split,)``). A function that calls one is told
+        (``(mlcourse.trees.best_split,)``, or ``((trees.best_split, "the search"),)``
+        for "write the search yourself"). A function that calls one is told
         so: its source is scanned for them (:func:`calls_shortcut`), and while
         it runs each is replaced by a tripwire, in its module and wherever
         mlcourse imports it (restored afterwards, also on an error or a timeout).
@@ -358,9 +359,11 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
                          "Keep the def line of the exercise and write the body under it.", mistake=True)
     if _is_placeholder(function):
         return unanswered(name, task or f"Write the body of `{name}`.")
+    what = dict(_shortcut_pairs(shortcuts))
+    shortcuts = tuple(what)
     shortcut = calls_shortcut(function, shortcuts)
     if shortcut is not None:
-        return _shortcut_feedback(shortcut)
+        return _shortcut_feedback(shortcut, what)
     compare = compare or (lambda got, expected: default_compare(got, expected, rtol, atol))
     expected = [reference(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs or {})) for case in cases]
     names = _parameter_names(function, reference)
@@ -377,7 +380,7 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
                                 "Look for a loop that never ends: does the loop variable change on every pass?",
                                 mistake=True)
         if tripped:
-            return _shortcut_feedback(tripped[0])
+            return _shortcut_feedback(tripped[0], what)
         left -= time.monotonic() - start
         if verdict is not None:
             return _with_seed(verdict, seed)
@@ -475,8 +478,20 @@ def shortcut_name(function) -> str:
     return f"{module.rsplit('.', 1)[-1]}.{function.__name__}" if module else function.__name__
 
 
-def _shortcut_feedback(shortcut) -> Feedback:
-    return incorrect(f"Your function calls `{shortcut_name(shortcut)}`, the course's own answer: write it yourself.",
+def _shortcut_pairs(shortcuts) -> list:
+    """``shortcuts`` as (function, what to write) pairs: a bare function is "it"."""
+    pairs = []
+    for item in shortcuts:
+        if isinstance(item, (tuple, list)) and len(item) == 2 and callable(item[0]):
+            pairs.append((item[0], str(item[1])))
+        elif callable(item):
+            pairs.append((item, "it"))
+    return pairs
+
+
+def _shortcut_feedback(shortcut, what=None) -> Feedback:
+    task = (what or {}).get(shortcut, "it")
+    return incorrect(f"Your function calls `{shortcut_name(shortcut)}`, the course's own answer: write {task} yourself.",
                      f"The exercise is to write what `{shortcut_name(shortcut)}` does, step by step; keep the "
                      "library's version to compare with afterwards.", mistake=True)
 
@@ -507,7 +522,7 @@ def calls_shortcut(function, shortcuts):
     >>> calls_shortcut(best_split, [trees.best_split]) is trees.best_split
     True
     """
-    shortcuts = [s for s in shortcuts if callable(s)]
+    shortcuts = [s for s, _ in _shortcut_pairs(shortcuts)]
     if not shortcuts:
         return None
     if any(function is s for s in shortcuts):
@@ -552,7 +567,7 @@ def _tripwires(shortcuts, function, tripped: list):
     """
     patched = []
     try:
-        for shortcut in [s for s in shortcuts if callable(s)]:
+        for shortcut in [s for s, _ in _shortcut_pairs(shortcuts)]:
             home = (getattr(shortcut, "__module__", "") or "").split(".")[0]
             inside = ("mlcourse", home) if home else ("mlcourse",)
 
