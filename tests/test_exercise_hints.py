@@ -176,11 +176,11 @@ def texts_of(notebook: Path) -> dict[str, list[str]]:
     """Every hint string of the day's checks and every markdown cell, as haystacks by their place."""
     texts = {}
     for module in day_modules(notebook):
-        for i, string in enumerate(check_strings(module)):
+        for string in check_strings(module):
             texts[f"{module.relative_to(ROOT)}: {string[:60]!r}"] = haystacks(string)
-    for i, cell in enumerate(cells(notebook)):
+    for index, cell in enumerate(cells(notebook)):
         if cell["cell_type"] == "markdown":
-            texts[f"{notebook.name} cell {i}"] = haystacks("".join(cell["source"]), markdown=True)
+            texts[f"{notebook.name} cell {index}"] = haystacks("".join(cell["source"]), markdown=True)
     return texts
 
 

@@ -491,7 +491,8 @@ def _shortcut_pairs(shortcuts) -> list:
 
 def _shortcut_feedback(shortcut, what=None) -> Feedback:
     task = (what or {}).get(shortcut, "it")
-    return incorrect(f"Your function calls `{shortcut_name(shortcut)}`, the course's own answer: write {task} yourself.",
+    return incorrect(f"Your function calls `{shortcut_name(shortcut)}`, the course's own answer: "
+                     f"write {task} yourself.",
                      f"The exercise is to write what `{shortcut_name(shortcut)}` does, step by step; keep the "
                      "library's version to compare with afterwards.", mistake=True)
 
