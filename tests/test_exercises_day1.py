@@ -356,6 +356,7 @@ def test_no_check_crashes_on_any_wrong_answer():
         "loss_values": ({"mse_value": np.mean((pr - tr) ** 2),
                          "bce_value": -np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))},
                         {"y_pred_reg": pr, "y_true_reg": tr, "p_pred": p, "y_true_cls": t}),
+        "chain_rule_scalar": ({"answer": _neuron_gradient()}, NEURON),
         "backprop_function": ({"backprop": backprop}, {}),
         "training_loop_function": ({"train": train}, {}),
         "learning_rate": ({"answer": 0.3}, {"curves": curves, "target": 0.05}),
@@ -405,3 +406,34 @@ def test_each_backprop_slip_gets_its_own_hint(slip, hint):
     assert check.backprop_function(_student_backprop, seed=3)
     fb = check.backprop_function(lambda *a: _student_backprop(*a, **slip), seed=3)
     assert fb.status == "incorrect" and hint in fb.hint
+
+
+# ---------------------------------------------------------------- one chain-rule step (before back-propagation)
+NEURON = dict(x=1.5, w=0.4, b=0.1, t=-0.3)      # every slip lands at least 0.2 away from the answer
+
+
+def _neuron_gradient(factor=2.0, sign=1.0, slope="right", link=True):
+    """dL/dw of y = tanh(w x + b), L = (y - t)^2, or one of its slips."""
+    z = NEURON["w"] * NEURON["x"] + NEURON["b"]
+    y = np.tanh(z)
+    tanh_factor = {"right": 1 - y ** 2, "one minus": y ** 2, "on z": 1 - z ** 2,
+                   "tanh twice": 1 - np.tanh(y) ** 2}[slope]
+    return factor * sign * (y - NEURON["t"]) * tanh_factor * (NEURON["x"] if link else 1.0)
+
+
+def test_chain_rule_scalar_accepts_the_answer_at_three_digits():
+    right = _neuron_gradient()
+    assert check.chain_rule_scalar(right, **NEURON)
+    assert check.chain_rule_scalar(float(f"{right:.3g}"), **NEURON)
+    assert check.chain_rule_scalar(..., **NEURON).status == "unanswered"
+    assert not check.chain_rule_scalar(right + 0.05, **NEURON)
+
+
+@pytest.mark.parametrize("slip, named", [
+    ({"factor": 1.0}, "factor 2"), ({"sign": -1.0}, "sign"), ({"slope": "one minus"}, "one minus the derivative"),
+    ({"slope": "on z"}, "wrong argument"), ({"slope": "tanh twice"}, "applied twice"), ({"link": False}, "last link"),
+])
+def test_chain_rule_scalar_names_each_slip(slip, named):
+    fb = check.chain_rule_scalar(_neuron_gradient(**slip), **NEURON)
+    assert fb.status == "incorrect" and named in fb.hint
+    assert "1 - y" not in str(fb.hint) and "(1 -" not in str(fb.hint)     # a slip's hint gives no formula

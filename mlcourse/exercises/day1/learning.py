@@ -11,8 +11,9 @@ from ...network import Sequential, numerical_gradient
 from ...optimizers import SGD, Adam
 from .. import (Case, Feedback, TimeLimitExceeded, call_with_time_limit, check_function, check_value, correct,
                 exercise, incorrect, is_blank, random_cases, unanswered)
+from ._common import check_number
 
-__all__ = ["loss_values", "backprop_function", "training_loop_function", "learning_rate",
+__all__ = ["loss_values", "chain_rule_scalar", "backprop_function", "training_loop_function", "learning_rate",
            "reference_gradients", "reference_train", "PARAMETER_NAMES"]
 
 
@@ -46,6 +47,42 @@ def loss_values(mse_value, bce_value, y_pred_reg, y_true_reg, p_pred, y_true_cls
     if not bce_check:
         return bce_check
     return correct(f"mse_value = {losses.mse(y_pred_reg, y_true_reg):.4g}, bce_value = {bce:.4f}")
+
+
+# ---------------------------------------------------------------- section 16: one chain-rule step
+def _chain_rule_terms(x, w, b, t):
+    """The forward pass of one tanh neuron and its pre-activation: (z, y)."""
+    z = w * x + b
+    return z, float(np.tanh(z))
+
+
+@exercise
+def chain_rule_scalar(answer, *, x, w, b, t) -> Feedback:
+    """Exercise: dL/dw for one neuron ``y = tanh(w x + b)`` and the loss ``L = (y - t)^2``, by the chain rule."""
+    x, w, b, t = (float(v) for v in (x, w, b, t))
+    z, y = _chain_rule_terms(x, w, b, t)
+    slope = 1 - y ** 2                       # tanh'(z)
+    expected = 2 * (y - t) * slope * x
+    mistakes = [
+        ((y - t) * slope * x, "The factor 2 from differentiating the square is missing."),
+        (-expected, "The sign of (y - t) is flipped: differentiate the square with respect to y, the "
+                    "prediction, and keep the order (y - t)."),
+        (2 * (y - t) * (1 - slope) * x, "You used one minus the derivative of tanh: the factor for the tanh "
+                                        "link is the derivative itself."),
+        (2 * (y - t) * (1 - z ** 2) * x, "The derivative of tanh is taken on the wrong argument: you put z, "
+                                         "the neuron's input, where the formula written with tanh wants tanh's "
+                                         "output."),
+        (2 * (y - t) * (1 - np.tanh(y) ** 2) * x, "The derivative of tanh is taken on the wrong argument: tanh "
+                                                  "is applied twice (y is already tanh(z))."),
+        (2 * (y - t) * slope, "The last link of the chain is missing: how z = w x + b changes with w. (Without "
+                              "it, that is dL/db.)"),
+    ]
+    return check_number(answer, expected, name="dL_dw", digits=3, mistakes=mistakes,
+                        task="Compute dL/dw by the chain rule: L depends on y, y on z = w x + b, z on w.",
+                        hint=("Multiply three derivatives along the chain: dL/dy, then dy/dz, then dz/dw. "
+                              "Compute each one on its own first.",
+                              "dL/dy is the derivative of a square; dy/dz is the derivative of tanh, which can be "
+                              "written with tanh's output y; dz/dw is what multiplies w in z."))
 
 
 # ---------------------------------------------------------------- section 16: back-propagation
