@@ -678,3 +678,126 @@ def test_each_slip_gets_a_hint_that_names_it(slip):
     feedback, named = SLIP_CASES[slip][0](), SLIP_CASES[slip][1]
     assert feedback.status == "incorrect", feedback
     assert named in f"{feedback.message} {feedback.hint}", feedback
+
+
+# ---------------------------------------------------------------- answers in other forms, at the digits asked
+def test_a_right_answer_in_another_form_is_accepted():
+    w = np.sum(x * y) / np.sum(x * x)
+    assert check.least_squares_w(np.array([w]), x, y)                     # a 1-element array for a number
+    assert check.least_squares_w(np.float32(w), x, y)
+    assert check.layer_output((SQUARE["W"] @ SQUARE["x"] + SQUARE["b"])[None, :], **SQUARE)   # a (1, n) row
+    pair = lambda *a: np.array(descent_bias(*a))                          # noqa: E731 - a 2-row array
+    assert check.gradient_descent_bias_function(pair)
+    assert check.gradient_descent_bias_function(lambda *a: list(descent_bias(*a)))
+    row_bias = lambda *a: {**backprop(*a), "b1": backprop(*a)["b1"][None, :]}   # noqa: E731
+    assert check.backprop_function(row_bias)
+    assert check.learning_rate(np.float32(0.3), CURVES, target=0.05)
+    assert check.learning_rate(np.array([0.3]), CURVES, target=0.05)
+    assert check.weight_shape(np.array([3, 5]), n_inputs=5, n_outputs=3)
+    assert not check.weight_shape((3.5, 5), n_inputs=5, n_outputs=3)
+
+
+XS = np.linspace(10, 1000, 30)
+YS = 0.99 * XS + np.random.default_rng(0).normal(0, 5, 30)
+
+
+@pytest.mark.parametrize("call, asked", [
+    (lambda: check.least_squares_w(round(np.sum(XS * YS) / np.sum(XS * XS), 2), XS, YS), 4),   # 0.99 for 0.9899
+    (lambda: check.chain_rule_scalar(0.42, **NEURON), 3),                                      # 0.42 for 0.415
+    (lambda: check.baseline_mae(7.1, **DEPTHS), 3),                                            # 7.1 m for 7.00 m
+])
+def test_an_answer_right_to_fewer_digits_is_asked_for_more(call, asked):
+    feedback = call()
+    assert not feedback and f"give {asked}" in feedback.text()
+
+
+def test_rounded_answers_at_the_digits_asked_pass():
+    assert check.chain_rule_scalar(0.415, **NEURON)
+    assert check.loss_values(1.50, 0.400, **LOSSES)
+    assert check.cat_detection(0.999, 1.00, 0.500, **CATS)
+    assert check.iou(0.23, **BOXES)                                       # "with a pencil": 6 / 26 = 0.2308
+    assert check.baseline_mae(7.00, **DEPTHS)
+
+
+def test_a_slip_closer_than_the_digits_asked_is_still_named_at_full_precision():
+    slope = np.polyfit(XS, YS, 1)[0]
+    feedback = check.least_squares_w(slope, XS, YS)
+    assert not feedback and "intercept" in feedback.hint
+    assert check.least_squares_w(np.sum(XS * YS) / np.sum(XS * XS), XS, YS)
+
+
+# ---------------------------------------------------------------- shortcuts: the course's own answer
+def test_a_function_that_calls_the_reference_is_sent_back():
+    feedbacks = [check.gradient_descent_function(lambda *a: check.references.gradient_descent(*a)),
+                 check.gradient_descent_bias_function(check.references.gradient_descent_bias),
+                 check.dense_forward_function(lambda *a: check.references.dense_forward(*a)),
+                 check.backprop_function(lambda *a: check.references.backprop(*a)),
+                 check.training_loop_function(check.references.train)]
+    for feedback in feedbacks:
+        assert not feedback and "course's own answer" in feedback.text(), feedback
+
+
+def test_a_backprop_by_finite_differences_is_sent_back():
+    from mlcourse.network import numerical_gradient
+
+    def by_differences(X, y, W1, b1, W2, b2):
+        params = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+        loss = lambda: np.mean((np.tanh(X @ W1.T + b1) @ W2.T + b2 - y) ** 2)   # noqa: E731
+        return {name: numerical_gradient(loss, value) for name, value in params.items()}
+    feedback = check.backprop_function(by_differences)
+    assert not feedback and "numerical_gradient" in feedback.text()
+
+
+def test_collapse_linear_is_found_in_the_cell_that_computed_the_answer(monkeypatch):
+    import sys
+    import types
+    first, second = _two_layers()
+    W_star, b_star = second.W @ first.W, second.W @ first.b + second.b
+    assert check.collapsed_layer(W_star, b_star, [first, second])       # by hand: accepted
+    assert "collapse_linear" in _collapse_with_the_course_function().message
+    cells = ["first, second = make_layers()", "W_star, b_star = collapse_linear([first, second])",
+             "check.collapsed_layer(W_star, b_star, [first, second])"]   # In[...] of a notebook
+    shell = types.SimpleNamespace(user_ns={"In": cells})
+    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: shell))
+    assert "collapse_linear" in check.collapsed_layer(W_star, b_star, [first, second]).message
+    cells.append("W_star = second.W @ first.W\nb_star = second.W @ first.b + second.b")
+    assert check.collapsed_layer(W_star, b_star, [first, second])       # answered by hand after all
+
+
+def test_no_hint_names_a_function_that_solves_the_exercise():
+    shortcuts = ("collapse_linear", "reference_", "references.", "numerical_gradient", "fit(")
+    wrong = [lambda: check.least_squares_w(123.0, x, y),
+             lambda: check.collapsed_layer(np.eye(3), np.zeros(3), _two_layers()),
+             lambda: check.collapsed_layer(_two_layers()[1].W @ _two_layers()[0].W, np.ones(3), _two_layers()),
+             lambda: check.gradient_descent_function(lambda *a: _descent(*a) + 1.0, seed=3),
+             lambda: check.gradient_descent_bias_function(lambda *a: (_descent(*a[:3], *a[4:]), a[0]), seed=3),
+             lambda: check.dense_forward_function(lambda X, W, b: X @ W.T + 2 * b, seed=3),
+             lambda: check.backprop_function(lambda *a: {k: 2 * v for k, v in backprop(*a).items()}, seed=3),
+             lambda: check.training_loop_function(lambda *a: [1.0] * a[-1], seed=3),
+             lambda: check.chain_rule_scalar(9.0, **NEURON)]
+    for attempt in wrong:
+        for _ in range(2):                                    # hint 1, then hint 2
+            hint = " ".join(attempt().steps())
+            assert not any(name in hint for name in shortcuts), hint
+
+
+# ---------------------------------------------------------------- feedback at a glance, no dead end
+@pytest.mark.parametrize("slip", list(SLIP_CASES), ids=lambda s: f"{s[0]} {s[1]}")
+def test_the_first_line_of_each_slips_feedback_is_short(slip):
+    first = SLIP_CASES[slip][0]().text().splitlines()[0]
+    assert len(first) <= 200, first
+
+
+def test_backprops_first_line_says_which_gradient_is_wrong():
+    feedback = check.backprop_function(lambda *a: _student_backprop(*a, tanh="missing"), seed=3)
+    first = feedback.text().splitlines()[0]
+    assert "gradient of W1" in first and len(first) <= 200, first
+
+
+def test_the_last_rung_of_the_ladder_is_the_sample_solution():
+    from pathlib import Path
+    import mlcourse.exercises.day1 as package
+    text = " ".join(part.read_text() for part in Path(package.__file__).parent.glob("*.py"))
+    assert "instructor" not in text.lower()
+    hints = [check.chain_rule_scalar(9.0, **NEURON).hint for _ in range(3)]
+    assert "sample solution" in hints[2]
