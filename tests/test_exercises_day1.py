@@ -595,7 +595,7 @@ SLIP_CASES = {
         (lambda: check.loss_values(MSE, -np.sum(TERMS), **LOSSES), "the mean"),
     ("14.1", "the cross-entropy without its minus sign"):
         (lambda: check.loss_values(MSE, np.mean(TERMS), **LOSSES), "sign"),
-    ("14.1", "the term of the negatives, log(1 - p), left out"):
+    ("14.1", "the term of the negatives (label 0) left out"):
         (lambda: check.loss_values(MSE, -np.mean(T * np.log(P)), **LOSSES), "negatives"),
     ("14.1", "the logarithm to base 10"):
         (lambda: check.loss_values(MSE, BCE / np.log(10), **LOSSES), "base 10"),
@@ -611,7 +611,7 @@ SLIP_CASES = {
         (lambda: check.chain_rule_scalar(_neuron_gradient(slope="on z"), **NEURON), "wrong argument: you put z"),
     ("16.0", "tanh applied twice in its derivative"):
         (lambda: check.chain_rule_scalar(_neuron_gradient(slope="tanh twice"), **NEURON), "applied twice"),
-    ("16.0", "the last link, dz/dw = x, dropped"):
+    ("16.0", "the last link, dz/dw, dropped"):
         (lambda: check.chain_rule_scalar(_neuron_gradient(link=False), **NEURON), "last link"),
     ("16.1", "the step back through tanh missing"):
         (lambda: check.backprop_function(lambda *a: _student_backprop(*a, tanh="missing"), seed=3),
@@ -817,3 +817,37 @@ def test_the_last_rung_of_the_ladder_is_the_sample_solution():
     assert "instructor" not in text.lower()
     hints = [check.chain_rule_scalar(9.0, **NEURON).hint for _ in range(3)]
     assert "sample solution" in hints[2]
+
+
+@needs_contract
+def test_every_wrong_answers_first_line_is_short():
+    """The sweep of test_no_check_crashes_on_any_wrong_answer, reading each feedback's first line."""
+    from wrong_answers import WRONG_ANSWERS
+    calls = {
+        check.least_squares_w: ({"answer": 1.0}, {"x": x, "y": y}),
+        check.neuron_output: ({"answer": 6.0}, {"weights": [1.0, -2.0], "x": [3.0, 1.0], "bias": 5.0}),
+        check.weight_shape: ({"answer": (3, 5)}, {"n_inputs": 5, "n_outputs": 3}),
+        check.layer_output: ({"answer": 1.0}, SQUARE),
+        check.collapsed_layer: ({"W_star": np.eye(3), "b_star": np.zeros(3)}, {"layers": _two_layers()}),
+        check.quiz_feedback: ({"choice": "c"}, {}),
+        check.loss_values: ({"mse_value": MSE, "bce_value": BCE}, LOSSES),
+        check.chain_rule_scalar: ({"answer": 1.0}, NEURON),
+        check.learning_rate: ({"answer": 0.3}, {"curves": CURVES, "target": 0.05}),
+        check.cat_detection: ({"accuracy": 0.999, "precision": 1.0, "recall": 0.5}, CATS),
+        check.iou: ({"answer": 0.23}, BOXES),
+        check.baseline_mae: ({"answer": 7.0}, DEPTHS),
+        check.validation_choice: ({"answer": (16, 0.03), "column": VAL}, {"candidates": SEEDED}),
+        check.gradient_descent_function: ({"gradient_descent": descent}, {"seed": 3}),
+        check.gradient_descent_bias_function: ({"gradient_descent_bias": descent_bias}, {"seed": 3}),
+        check.dense_forward_function: ({"dense_forward": lambda X, W, b: X @ W.T + b}, {"seed": 3}),
+        check.backprop_function: ({"backprop": backprop}, {"seed": 3}),
+        check.training_loop_function: ({"train": train}, {"seed": 3}),
+    }
+    long = []
+    for function, (answers, context) in calls.items():
+        for slot in answers:
+            for kind, wrong in WRONG_ANSWERS.items():
+                first = function(**dict(answers, **{slot: wrong}), **context).text().splitlines()[0]
+                if len(first) > 200:
+                    long.append(f"{function.__name__}({slot}={kind}): {first}")
+    assert not long, "\n".join(long)

@@ -55,6 +55,12 @@ def _numbers(answer):
     return arr if arr.size and np.all(np.isfinite(arr)) else None
 
 
+def brief(value, width: int = 40) -> str:
+    """``repr(value)`` on one line, cut to ``width`` characters: an answer quoted in a message's first line."""
+    text = " ".join(repr(value).split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _shown(name: str, arr: np.ndarray, unit: str) -> str:
     if arr.size == 1:
         return f"{name} = {float(arr.ravel()[0]):.6g}{' ' + unit if unit else ''}"

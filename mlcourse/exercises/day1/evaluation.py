@@ -7,7 +7,7 @@ import numpy as np
 from ... import metrics
 from ..._validation import check_vector
 from .. import Feedback, correct, exercise, incorrect, is_blank, unanswered
-from ._common import check_number
+from ._common import brief, check_number
 
 __all__ = ["cat_detection", "iou", "baseline_mae", "validation_choice", "SLIPS"]
 
@@ -145,27 +145,27 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
                                                "column you chose by.")
     columns = list(next(iter(candidates.values())))
     if not isinstance(column, str) or column not in columns:
-        return incorrect(f"`column` should be one of the column names of the table, {columns}; got {column!r}.",
-                         "Copy the column's name, in quotes.", mistake=True)
+        return incorrect(f"`column` should be one of the column names of the table; got {brief(column)}.",
+                         f"Copy the column's name, in quotes: one of {columns}.", mistake=True)
     if column == "training MAE (m)":
         return incorrect("You chose by the TRAINING error.",
                          "The training error rewards memorising: choose on the data the network did not "
                          "train on.", mistake=True)
     if column != "validation MAE (m)":
-        return incorrect(f"{column!r} does not measure the error on unseen data.",
+        return incorrect(f"{brief(column)} does not measure the error on unseen data.",
                          "Which column measures the error on measurements the network was not trained on?",
                          mistake=True)
     try:
         key = tuple(float(v) for v in answer)
     except (TypeError, ValueError, OverflowError):
-        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {answer!r}.",
+        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {brief(answer)}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
     if len(key) != 2:
-        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {answer!r}.",
+        return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {brief(answer)}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
     table = {tuple(float(v) for v in k): row for k, row in candidates.items()}
     if key not in table:
-        return incorrect(f"{answer!r} is not one of the candidates: {sorted(candidates)}.",
+        return incorrect(f"{brief(answer)} is not one of the candidates: {sorted(candidates)}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
     validation = {k: row["validation MAE (m)"] for k, row in table.items()}
     best_key = min(validation, key=validation.get)
@@ -183,10 +183,10 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
                        "solution takes the fewest neurons). The test set has not been looked at yet.")
     training = {k: row["training MAE (m)"] for k, row in table.items()}
     if np.isclose(training[key], min(training.values())):
-        return incorrect(f"{answer!r} has the lowest TRAINING error, not the lowest validation error.",
+        return incorrect(f"{brief(answer)} has the lowest TRAINING error, not the lowest validation error.",
                          "The training error rewards memorising: choose on the data the network did not "
                          "train on.", mistake=True)
-    return incorrect(f"{answer!r} has validation MAE {validation[key]:.2f} m, more than one standard error "
+    return incorrect(f"{brief(answer)} has validation MAE {validation[key]:.2f} m, more than one standard error "
                      f"({spread:.2f} m) above the best, {best:.2f} m: another candidate does better.",
                      ("Which column measures how the network does on data it was not trained on?",
                       "Take a row whose validation MAE is within one standard error of the smallest."))

@@ -14,7 +14,7 @@ from ..._validation import check_array, check_vector
 from ...layers import Dense
 from ...network import collapse_linear
 from .. import Case, Feedback, correct, default_compare, exercise, incorrect, is_blank, random_cases, unanswered
-from ._common import calls_in_answer, check_number, function_check
+from ._common import brief, calls_in_answer, check_number, function_check
 
 __all__ = ["least_squares_w", "gradient_descent_function", "gradient_descent_bias_function", "neuron_output",
            "weight_shape", "layer_output", "dense_forward_function", "quiz_feedback", "collapsed_layer",
@@ -54,7 +54,7 @@ SLIPS = [
 # ---------------------------------------------------------------- section 8: y = w x
 @exercise
 def least_squares_w(answer, x, y) -> Feedback:
-    """Exercise: the ``w`` of ``y = w x`` that minimises the squared error, ``sum x y / sum x^2``."""
+    """Exercise: the ``w`` of ``y = w x`` that minimises the squared error, in closed form."""
     x, y = check_vector(x, "x"), check_vector(y, "y")
     expected = np.sum(x * y) / np.sum(x * x)
     mistakes = [
@@ -175,8 +175,7 @@ def gradient_descent_bias_function(gradient_descent_bias, seed=None) -> Feedback
              Case((rng.normal(size=6), rng.normal(size=6), rng.normal(), rng.normal(), 0.1, 8), "random data"),
              Case((np.array([1.0]), np.array([3.0]), 1.0, 0.0, 0.1, 3), "a single sample"),
              Case((np.zeros(4), np.full(4, 2.0), 0.5, 0.0, 0.25, 5), "x all zero: only b can move"),
-             Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all"),
-             Case((-x, 2.0 - x, -0.5, 1.5, 0.3, 6), "negative x, starting away from b = 0")]
+             Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all")]
     return function_check(
         gradient_descent_bias, reference_descent_bias, cases, seed=seed, name="gradient_descent_bias",
         compare=_compare_pair, shortcuts=(reference_descent_bias,),
@@ -220,29 +219,29 @@ def weight_shape(answer, n_inputs: int, n_outputs: int) -> Feedback:
         return unanswered("W_shape", "One row per output neuron, one column per input.")
     expected = (n_outputs, n_inputs)
     if isinstance(answer, (str, bytes, dict)) or not hasattr(answer, "__len__") or len(answer) != 2:
-        return incorrect(f"W_shape should be a tuple of two numbers, got {answer!r}.",
+        return incorrect(f"W_shape should be a tuple of two numbers, got {brief(answer)}.",
                          "Write it like (rows, columns).", mistake=True)
     try:
         given = tuple(float(v) for v in answer)
     except (TypeError, ValueError, OverflowError):
-        return incorrect(f"W_shape should be a tuple of two numbers, got {answer!r}.",
+        return incorrect(f"W_shape should be a tuple of two numbers, got {brief(answer)}.",
                          "Write it like (rows, columns).", mistake=True)
     if not all(np.isfinite(v) and v == int(v) for v in given):
-        return incorrect(f"W_shape should hold two whole numbers, got {answer!r}.",
+        return incorrect(f"W_shape should hold two whole numbers, got {brief(answer)}.",
                          "A shape counts rows and columns: (rows, columns).", mistake=True)
     answer = tuple(int(v) for v in given)
     if answer == expected:
         return correct(f"W has shape {expected}: row i holds the weights of output i.")
     if answer == expected[::-1]:
         return incorrect(f"W_shape = {answer} is transposed.",
-                         "In mlcourse, as on the slides, W is (n_out, n_in): y = W @ x.", mistake=True)
+                         "In mlcourse, as on the slides, W is (n_out, n_in): one row per output.", mistake=True)
     return incorrect(f"W_shape = {answer} does not fit {n_inputs} inputs and {n_outputs} outputs.",
                      "One row per output neuron, one column per input.", mistake=True)
 
 
 @exercise
 def layer_output(answer, W, b, x) -> Feedback:
-    """Exercise: ``y = W @ x + b`` for one sample."""
+    """Exercise: a layer's outputs for one sample."""
     W = check_array(W, "W")
     b, x = check_vector(b, "b"), check_vector(x, "x")
     expected = W @ x + b
@@ -308,7 +307,7 @@ def quiz_feedback(choice) -> Feedback:
     if choice == "b":
         return incorrect("They are not worse at what they compute: they compute the same thing.",
                          "Multiply out W(2) (W(1) x + b(1)) + b(2).", mistake=True)
-    return incorrect(f"{choice!r} is not an option.", "Choose a, b or c.", mistake=True)
+    return incorrect(f"{brief(choice)} is not an option.", "Choose a, b or c.", mistake=True)
 
 
 @exercise
