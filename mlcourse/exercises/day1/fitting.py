@@ -175,7 +175,8 @@ def gradient_descent_bias_function(gradient_descent_bias, seed=None) -> Feedback
              Case((rng.normal(size=6), rng.normal(size=6), rng.normal(), rng.normal(), 0.1, 8), "random data"),
              Case((np.array([1.0]), np.array([3.0]), 1.0, 0.0, 0.1, 3), "a single sample"),
              Case((np.zeros(4), np.full(4, 2.0), 0.5, 0.0, 0.25, 5), "x all zero: only b can move"),
-             Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all")]
+             Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all"),
+             Case((-x, 2.0 - x, -0.5, 1.5, 0.3, 6), "negative x, starting away from b = 0")]
     return function_check(
         gradient_descent_bias, reference_descent_bias, cases, seed=seed, name="gradient_descent_bias",
         compare=_compare_pair, shortcuts=(reference_descent_bias,),

@@ -339,6 +339,7 @@ def training_loop_function(train, seed=None) -> Feedback:
     # The first case has weight decay: there a step before backward still moves the weights (the decay),
     # so that slip is told apart from a loop without any step.
     cases = [case(5, 8, 1, lambda m: SGD(m, 0.1, weight_decay=0.05), 10, "SGD with weight decay, 10 epochs"),
+             case(5, 8, 1, lambda m: SGD(m, 0.1), 10, "SGD, 10 epochs"),
              case(3, 4, 2, lambda m: Adam(m, 0.01), 8, "Adam, two outputs"),
              case(2, 3, 1, lambda m: SGD(m, 0.05), 1, "a single epoch"),
              case(4, 6, 1, lambda m: SGD(m, 0.2, momentum=0.9), 12, "SGD with momentum"),
