@@ -851,3 +851,14 @@ def test_every_wrong_answers_first_line_is_short():
                 if len(first) > 200:
                     long.append(f"{function.__name__}({slot}={kind}): {first}")
     assert not long, "\n".join(long)
+
+
+def test_a_bias_left_alone_is_reported_on_b_not_on_w():
+    feedback = check.gradient_descent_bias_function(lambda *a: descent_bias(*a, update_b=False), seed=3)
+    assert "all b goes wrong first" in feedback.message and "bias is not updated" in feedback.hint
+
+
+def test_a_loop_whose_loss_never_changes_says_so():
+    feedback = check.training_loop_function(lambda *a: _train_loop(*a, order=("zero_grad", "loss", "backward")),
+                                            seed=3)
+    assert "never move" in feedback.message and "step is missing" in feedback.hint

@@ -64,7 +64,7 @@ def brief(value, width: int = 40) -> str:
 def _shown(name: str, arr: np.ndarray, unit: str) -> str:
     if arr.size == 1:
         return f"{name} = {float(arr.ravel()[0]):.6g}{' ' + unit if unit else ''}"
-    return f"{name} (shape {arr.shape})"
+    return f"{name}, an array of shape {arr.shape},"
 
 
 def check_number(answer, expected, *, name: str, digits: int | None = None, pencil: bool = False,
@@ -90,7 +90,7 @@ def check_number(answer, expected, *, name: str, digits: int | None = None, penc
                     return incorrect(f"{_shown(name, arr, unit)} comes from another method: close to the "
                                      "right value, but not it.", hint, mistake=True)
             elif agrees(arr, value, precision) and not agrees(arr, exact, precision):
-                return incorrect(f"{_shown(name, arr, unit)}, expected a different value.", hint, mistake=True)
+                return incorrect(f"{_shown(name, arr, unit)} differs from the reference.", hint, mistake=True)
     return value_check(answer, expected, name=name, digits=digits, pencil=pencil, unit=unit,
                        mistakes=[(v, h) for v, h in mistakes
                                  if not (precision and agrees(v, expected, precision))], **kwargs)

@@ -96,8 +96,8 @@ def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
     if y_test is not None:
         y_test = check_vector(y_test, "y_test")
         mistakes.append((metrics.mean_absolute_error(y_test, np.full_like(y_test, y_train.mean())),
-                         "That is the error on the TEST set (Y[test, 2]), which waits until the end: "
-                         "evaluate on the validation set, Y[val, 2]."))
+                         "That is the error on the TEST set (Y[test_rows, 2]), which waits until the end: "
+                         "evaluate on the validation set, Y[val_rows, 2]."))
     return check_number(answer, metrics.mean_absolute_error(y_eval, guess), name="baseline", unit="m", digits=3,
                         mistakes=mistakes, task="The MAE on the validation set of always predicting the "
                                                 "training mean depth, in metres, to 3 significant digits.",

@@ -149,17 +149,28 @@ def _as_pair(got):
     return got
 
 
+def _first_step_off(got, expected) -> int:
+    """The first step at which ``got`` leaves ``expected`` (both 1-D, same length)."""
+    off = ~np.isclose(np.asarray(got, dtype=float), np.asarray(expected, dtype=float), rtol=1e-6, atol=1e-9)
+    return int(np.argmax(off)) if off.any() else len(off)
+
+
 def _compare_pair(got, expected) -> str:
-    """'' when (all w, all b) agree; else which of the two arrays differs, w first."""
+    """'' when (all w, all b) agree; else the array that goes wrong first (w and b pull each other along)."""
     got = _as_pair(got)
     if not isinstance(got, tuple):
         return "expected two arrays, (all w, all b)"
     whys = [default_compare(g, e, 1e-6, 1e-9) for g, e in zip(got, expected)]
-    if whys[0] and whys[1]:
-        return f"both arrays differ; all w: {whys[0]}"
-    if whys[0] or whys[1]:
-        return f"all {'w' if whys[0] else 'b'}: {whys[0] or whys[1]}"
-    return ""
+    if not any(whys):
+        return ""
+    if all(whys):
+        try:
+            steps = [_first_step_off(g, e) for g, e in zip(got, expected)]
+        except (TypeError, ValueError):
+            steps = [0, 0]
+        first = 1 if steps[1] < steps[0] else 0
+        return f"all {'wb'[first]} goes wrong first (then both): {whys[first]}"
+    return f"all {'w' if whys[0] else 'b'}: {whys[0] or whys[1]}"
 
 
 def reference_descent_bias(x, y, w0, b0, learning_rate, n_steps):
