@@ -103,6 +103,8 @@ def _accepts(function, keyword: str) -> bool:
 def value_check(answer, expected, *, name: str, digits: int | None = None, pencil: bool = False, **kwargs):
     """``check_value`` with ``digits``/``pencil``; on a framework without them, the same tolerance as ``atol``."""
     if _accepts(check_value, "digits"):
+        if digits or pencil:
+            kwargs.setdefault("rtol", 1e-9)      # the digits alone set the tolerance
         return check_value(answer, expected, name=name, digits=digits, pencil=pencil, **kwargs)
     precision = PENCIL_DIGITS if pencil else digits
     if precision:

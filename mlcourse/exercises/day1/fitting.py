@@ -350,9 +350,9 @@ def collapsed_layer(W_star, b_star, layers) -> Feedback:
                                  "Two terms have no x0: one comes from b1, carried through the second layer, "
                                  "the other is b2."))
     if b_check and calls_in_answer(collapse_linear, targets=("W_star", "b_star")):
-        return incorrect("Your answer calls `network.collapse_linear`, the course's own answer: compute W* and "
-                         "b* yourself with @ and +.", "Multiply out W2 (W1 x0 + b1) + b2 on paper first.",
-                         mistake=True)
+        shortcut = f"{collapse_linear.__module__.rsplit('.', 1)[-1]}.{collapse_linear.__name__}"
+        return incorrect(f"Your answer calls `{shortcut}`, the course's own answer: compute W* and b* yourself "
+                         "with @ and +.", "Multiply out W2 (W1 x0 + b1) + b2 on paper first.", mistake=True)
     return b_check
 
 
