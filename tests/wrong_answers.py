@@ -33,6 +33,11 @@ WRONG_ANSWERS = {
     "a tuple": (1, "b", None),
     "a function that raises": _raises,
     "a function returning a string": lambda *args, **kwargs: "abc",
+    "a wrong number in a 1-element array": np.array([-12345.678]),
+    "a wrong float32 number": np.float32(-12345.678),
+    "an empty array": np.array([]),
+    "a 2-row array": np.full((2, 3), -12345.678),
+    "a function returning None": lambda *args, **kwargs: None,
 }
 
 

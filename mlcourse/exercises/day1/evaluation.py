@@ -6,9 +6,26 @@ import numpy as np
 
 from ... import metrics
 from ..._validation import check_vector
-from .. import Feedback, check_value, correct, exercise, incorrect, is_blank, unanswered
+from .. import Feedback, correct, exercise, incorrect, is_blank, unanswered
+from ._common import check_number
 
-__all__ = ["cat_detection", "iou", "baseline_mae", "validation_choice"]
+__all__ = ["cat_detection", "iou", "baseline_mae", "validation_choice", "SLIPS"]
+
+SLIPS = [
+    ("17.1", "a percentage instead of a fraction"),
+    ("17.1", "precision and recall swapped"),
+    ("17.1", "accuracy counting only the correct dogs, not the detected cat"),
+    ("18.1", "the union taken as both areas added, the overlap counted twice"),
+    ("18.1", "divided by one box's area instead of the union"),
+    ("19.1", "the RMSE instead of the MAE"),
+    ("19.1", "the MSE instead of the MAE"),
+    ("19.1", "the training median instead of the mean"),
+    ("19.1", "the mean of the evaluation set instead of the training mean"),
+    ("19.1", "evaluated on the test set instead of the validation set"),
+    ("19.2", "chosen by the training error"),
+    ("19.2", "a column that does not measure the error on unseen data"),
+]
+"""The known slips of sections 17-19 that the checks recognise, each with a hint that names it."""
 
 
 # ---------------------------------------------------------------- sections 17-19: metrics
@@ -21,13 +38,20 @@ def cat_detection(accuracy, precision, recall, y_true, y_pred) -> Feedback:
            "recall": metrics.recall_score(y_true, y_pred)}
     given = {"accuracy": accuracy, "precision": precision, "recall": recall}
     swapped = {"precision": ref["recall"], "recall": ref["precision"]}
+    truth, detected = np.asarray(y_true) == 1, np.asarray(y_pred) == 1
+    only_negatives = np.mean(~truth & ~detected) if truth.size else 0.0
     for name in ("accuracy", "precision", "recall"):
         mistakes = [(100 * ref[name], "Give a fraction between 0 and 1, not a percentage.")]
         if name in swapped and swapped[name] != ref[name]:
-            mistakes.append((swapped[name], "Precision and recall are swapped: precision divides by "
-                                            "the detections (TP + FP), recall by the real cats (TP + FN)."))
-        result = check_value(given[name], ref[name], name=name, mistakes=mistakes,
-                             hint=("Read TP, FP, FN and TN off the confusion matrix first.",))
+            mistakes.append((swapped[name], "Precision and recall are swapped: precision asks how many of the "
+                                            "detections were cats, recall how many of the cats were detected."))
+        if name == "accuracy" and only_negatives != ref[name]:
+            mistakes.append((only_negatives, "Your accuracy counts only the correct dogs: a correctly detected "
+                                             "cat is a correct prediction too."))
+        result = check_number(given[name], ref[name], name=name, digits=3, mistakes=mistakes,
+                              hint=("Read TP, FP, FN and TN off the confusion matrix first.",
+                                    "Each score is a fraction of a different total: of all predictions "
+                                    "(accuracy), of the detections (precision), of the real cats (recall)."))
         if not result:
             return result
     return correct(f"accuracy {ref['accuracy']:.3f}, precision {ref['precision']:.3f}, "
@@ -40,14 +64,17 @@ def iou(answer, box_a, box_b) -> Feedback:
     a, b = np.asarray(box_a, float), np.asarray(box_b, float)
     inter = max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     area_a, area_b = (a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])
-    mistakes = [(inter / (area_a + area_b), "The union counts the overlap only once: "
-                                            "area_a + area_b - intersection."),
-                (inter / area_a, "Divide by the union of both boxes, not by one box's area.")]
-    return check_value(answer, metrics.iou_boxes(a, b), name="iou_value", mistakes=mistakes,
-                       task="Divide the shared area by the area of both boxes together.",
-                       hint=("The intersection is a rectangle: from the larger of the two left edges to the "
-                             "smaller of the two right edges, and the same vertically.",
-                             "The union is both areas added, minus the intersection counted twice."))
+    mistakes = [(inter / (area_a + area_b), "Your union counts the overlap twice (both areas added): the union "
+                                            "counts it only once."),
+                (inter / area_a, "Divide by the union of both boxes, not by one box's area."),
+                (inter / area_b, "Divide by the union of both boxes, not by one box's area.")]
+    return check_number(answer, metrics.iou_boxes(a, b), name="iou_value", pencil=True, mistakes=mistakes,
+                        task="Divide the shared area by the area of both boxes together; two significant digits "
+                             "are enough.",
+                        hint=("The intersection is a rectangle: from the larger of the two left edges to the "
+                              "smaller of the two right edges, and the same vertically.",
+                              "The union is the area covered by either box: both areas added count the "
+                              "overlap twice."))
 
 
 @exercise
@@ -71,14 +98,14 @@ def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
         mistakes.append((metrics.mean_absolute_error(y_test, np.full_like(y_test, y_train.mean())),
                          "That is the error on the TEST set (Y[test, 2]), which waits until the end: "
                          "evaluate on the validation set, Y[val, 2]."))
-    return check_value(answer, metrics.mean_absolute_error(y_eval, guess), name="baseline", unit="m",
-                       mistakes=mistakes, task="The MAE on the validation set of always predicting the "
-                                               "training mean depth.",
-                       hint=("Predict the mean of the training depths for every validation measurement; average "
-                             "the absolute errors.",
-                             "The error of one measurement is its depth minus the training mean; take the "
-                             "absolute value before averaging. (metrics.mean_absolute_error wants an array of "
-                             "predictions: np.full_like(y, value) makes one.)"))
+    return check_number(answer, metrics.mean_absolute_error(y_eval, guess), name="baseline", unit="m", digits=3,
+                        mistakes=mistakes, task="The MAE on the validation set of always predicting the "
+                                                "training mean depth, in metres, to 3 significant digits.",
+                        hint=("Predict the mean of the training depths for every validation measurement; average "
+                              "the absolute errors.",
+                              "Mind which set each number comes from: the prediction from the training depths, "
+                              "the errors on the validation depths. (metrics.mean_absolute_error wants an array "
+                              "of predictions: np.full_like(y, value) makes one.)"))
 
 
 # ---------------------------------------------------------------- section 19: the investigation

@@ -13,11 +13,42 @@ import numpy as np
 from ..._validation import check_array, check_vector
 from ...layers import Dense
 from ...network import collapse_linear
-from .. import Case, Feedback, check_function, check_value, correct, exercise, incorrect, is_blank, random_cases, unanswered
+from .. import Case, Feedback, correct, default_compare, exercise, incorrect, is_blank, random_cases, unanswered
+from ._common import calls_in_answer, check_number, function_check
 
 __all__ = ["least_squares_w", "gradient_descent_function", "gradient_descent_bias_function", "neuron_output",
            "weight_shape", "layer_output", "dense_forward_function", "quiz_feedback", "collapsed_layer",
-           "reference_descent", "reference_descent_bias", "reference_dense_forward", "least_squares_reference"]
+           "reference_descent", "reference_descent_bias", "reference_dense_forward", "least_squares_reference",
+           "SLIPS"]
+
+SLIPS = [
+    ("8.1", "divided by the sum of y squared instead of the sum of x squared"),
+    ("8.1", "the ratio of the means of y and x"),
+    ("8.1", "the slope of a line with an intercept (polyfit)"),
+    ("8.2", "the factor 2 of the square's derivative missing"),
+    ("8.2", "the step goes uphill (gradient added)"),
+    ("8.2", "the gradient summed over the samples instead of averaged"),
+    ("8.2", "the start w0 left out of the returned values"),
+    ("8.2", "only the last w returned"),
+    ("8.3", "w updated first and the new w used for the gradient of b"),
+    ("8.3", "the factor 2 missing in the gradient of b"),
+    ("8.3", "the bias never updated"),
+    ("8.3", "the gradient of b multiplied by x"),
+    ("9.1", "the bias left out"),
+    ("9.1", "inputs and weights added instead of multiplied"),
+    ("10.1", "W's shape transposed, (n_in, n_out)"),
+    ("10.2", "the bias vector left out"),
+    ("10.2", "W transposed"),
+    ("10.3", "W used untransposed"),
+    ("10.3", "the bias left out"),
+    ("10.3", "the result transposed, one column per sample"),
+    ("11.1", "W1 W2 instead of W2 W1 (the order of the matrices)"),
+    ("11.1", "W* transposed"),
+    ("11.1", "b1 + b2: b1 not passed through the second layer"),
+    ("11.1", "b2 alone: b1 left out"),
+    ("11.1", "collapse_linear called: the course's own answer"),
+]
+"""The known slips of sections 8-11 that the checks recognise, each with a hint that names it."""
 
 
 # ---------------------------------------------------------------- section 8: y = w x
@@ -27,18 +58,20 @@ def least_squares_w(answer, x, y) -> Feedback:
     x, y = check_vector(x, "x"), check_vector(y, "y")
     expected = np.sum(x * y) / np.sum(x * x)
     mistakes = [
-        (np.sum(x * y) / np.sum(y * y), "You divided by the sum of y squared; the derivative of the loss "
-                                         "with respect to w gives the sum of x squared in the denominator."),
-        (np.mean(y) / np.mean(x), "The ratio of the means is not the least-squares slope: "
-                                  "weight each x_i y_i product, then divide by the sum of the x_i squared."),
+        (np.sum(x * y) / np.sum(y * y), "You divided by the sum of y squared: setting the derivative with "
+                                         "respect to w to zero puts a sum over x, not y, in the denominator."),
+        (np.mean(y) / np.mean(x), "That is the ratio of the means, not the least-squares slope: each sample "
+                                  "weighs in with its own x_i, through dL/dw = 0."),
         (np.polyfit(x, y, 1)[0], "That is the slope of a line with an intercept; y = w x has none."),
     ]
-    # rtol 1e-6: the closed form is exact, and the wrong methods above land within 1e-3 of it.
-    return check_value(answer, expected, name="w_best", mistakes=mistakes, rtol=1e-6,
-                       task="Compute the w that minimises the mean-squared error.",
-                       hint=("Set dL/dw = 0 for L = mean (w x_i - y_i)^2 and solve for w.",
-                             "dL/dw = 2 mean((w x_i - y_i) x_i) = 0 gives w times the sum of x_i^2 "
-                             "equal to the sum of x_i y_i."))
+    # 4 digits: on the course's data the ratio of the means and the slope with an intercept
+    # agree with the answer to 3; check_number still recognises them there at full precision.
+    return check_number(answer, expected, name="w_best", digits=4, mistakes=mistakes,
+                        task="Compute the w that minimises the mean-squared error, to 4 significant digits.",
+                        hint=("Differentiate L term by term with respect to w, set dL/dw = 0 and solve for w: "
+                              "w comes out as a ratio of two sums.",
+                              "In dL/dw = 0, w is a common factor of one of the two sums: keep it on one side and "
+                              "divide by that sum."))
 
 
 def _descend(x, y, w0, learning_rate, n_steps, factor=2.0, sign=-1.0, mean=True):
@@ -71,13 +104,14 @@ def _descent_cases(rng):
 def gradient_descent_function(gradient_descent, seed=None) -> Feedback:
     """Function exercise: gradient descent for ``y = w x`` with the mean-squared error."""
     rng, seed = random_cases(seed)
-    return check_function(
+    return function_check(
         gradient_descent, reference_descent, _descent_cases(rng), seed=seed, name="gradient_descent",
-        task="Write the update loop: n_steps times w <- w - learning_rate * dL/dw, keeping every w.",
-        hint=("Write dL/dw for L = mean (w x_i - y_i)^2 with the chain rule, then subtract learning_rate "
-              "times it from w, n_steps times. Return the start and every new w: n_steps + 1 numbers.",
-              "The derivative of (w x_i - y_i)^2 with respect to w is 2 (w x_i - y_i) x_i; average it "
-              "over the samples."),
+        shortcuts=(reference_descent,),
+        task="Write the update loop: n_steps steps against the slope dL/dw, keeping every w.",
+        hint=("Derive dL/dw with the chain rule, then take n_steps steps, each against the slope and scaled by "
+              "the learning rate. Return the start and every new w: n_steps + 1 numbers.",
+              "The chain rule for one term: the derivative of a square u^2 is 2u times the derivative of u, "
+              "here u = w x_i - y_i. The loss is a mean, so its gradient is the mean of these terms."),
         mistakes=[(lambda *a: _descend(*a, factor=1.0), "The factor 2 from the derivative of the square "
                                                          "is missing."),
                   (lambda *a: _descend(*a, sign=1.0), "You climb uphill: the update subtracts the gradient."),
@@ -89,7 +123,9 @@ def gradient_descent_function(gradient_descent, seed=None) -> Feedback:
         done="Your loop is gradient descent: the same update trains every network of this course.")
 
 
-def _descend_bias(x, y, w0, b0, learning_rate, n_steps, sequential=False, factor_b=2.0):
+def _descend_bias(x, y, w0, b0, learning_rate, n_steps, sequential=False, factor_b=2.0, update_b=True,
+                  b_times_x=False):
+    """Gradient descent for y = w x + b, or one of its slips (each keyword changes one step)."""
     x, y = np.asarray(x, float), np.asarray(y, float)
     ws, bs = [float(w0)], [float(b0)]
     for _ in range(int(n_steps)):
@@ -98,9 +134,32 @@ def _descend_bias(x, y, w0, b0, learning_rate, n_steps, sequential=False, factor
         w_new = w - learning_rate * 2.0 * np.mean(residual * x)
         if sequential:
             residual = w_new * x + b - y
-        bs.append(b - learning_rate * factor_b * np.mean(residual))
+        inner = residual * x if b_times_x else residual
+        bs.append(b - learning_rate * factor_b * np.mean(inner) if update_b else b)
         ws.append(w_new)
     return np.array(ws), np.array(bs)
+
+
+def _as_pair(got):
+    """A pair of arrays from the forms a student may return: a tuple, a list, or a 2-row array."""
+    if isinstance(got, np.ndarray) and got.ndim == 2 and got.shape[0] == 2:
+        return got[0], got[1]
+    if isinstance(got, (tuple, list)) and len(got) == 2:
+        return tuple(got)
+    return got
+
+
+def _compare_pair(got, expected) -> str:
+    """'' when (all w, all b) agree; else which of the two arrays differs, w first."""
+    got = _as_pair(got)
+    if not isinstance(got, tuple):
+        return "expected two arrays, (all w, all b)"
+    whys = [default_compare(g, e, 1e-6, 1e-9) for g, e in zip(got, expected)]
+    if whys[0] and whys[1]:
+        return f"both arrays differ; all w: {whys[0]}"
+    if whys[0] or whys[1]:
+        return f"all {'w' if whys[0] else 'b'}: {whys[0] or whys[1]}"
+    return ""
 
 
 def reference_descent_bias(x, y, w0, b0, learning_rate, n_steps):
@@ -116,14 +175,22 @@ def gradient_descent_bias_function(gradient_descent_bias, seed=None) -> Feedback
              Case((rng.normal(size=6), rng.normal(size=6), rng.normal(), rng.normal(), 0.1, 8), "random data"),
              Case((np.array([1.0]), np.array([3.0]), 1.0, 0.0, 0.1, 3), "a single sample"),
              Case((np.zeros(4), np.full(4, 2.0), 0.5, 0.0, 0.25, 5), "x all zero: only b can move"),
-             Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all")]
-    return check_function(
+             Case((x, x, 1.0, 0.0, 0.5, 0), "no step at all"),
+             Case((-x, 2.0 - x, -0.5, 1.5, 0.3, 6), "negative x, starting away from b = 0")]
+    return function_check(
         gradient_descent_bias, reference_descent_bias, cases, seed=seed, name="gradient_descent_bias",
+        compare=_compare_pair, shortcuts=(reference_descent_bias,),
         task="Update w and b together, n_steps times, and return (all w, all b).",
-        hint=("dL/db is the mean of 2 (w x_i + b - y_i): the same residual as for w, without the x_i. "
-              "Return two arrays: every w and every b, starting values included.",
+        hint=("dL/db comes from the same chain rule as dL/dw; only the inner derivative changes (how w x_i + b "
+              "changes with b). Return two arrays: every w and every b, starting values included.",
               "Compute both gradients from the old w and b, then update both."),
-        mistakes=[(lambda *a: _descend_bias(*a, sequential=True),
+        mistakes=[(lambda *a: _descend_bias(*a, update_b=False),
+                   "b never changes: the bias is not updated. Each step moves b too, against its own "
+                   "gradient dL/db."),
+                  (lambda *a: _descend_bias(*a, b_times_x=True),
+                   "Your gradient of b is multiplied by x: b enters the prediction on its own, not "
+                   "multiplied by x_i, so its chain rule has no x_i."),
+                  (lambda *a: _descend_bias(*a, sequential=True),
                    "You updated w first and used the new w for the gradient of b: compute both gradients "
                    "from the same old (w, b), then update both, as an optimizer's step does."),
                   (lambda *a: _descend_bias(*a, factor_b=1.0),
@@ -138,10 +205,11 @@ def neuron_output(answer, weights, x, bias) -> Feedback:
     expected = w @ x + bias
     mistakes = [(w @ x, "The bias is missing: add b after the weighted sum."),
                 (np.sum(w) + np.sum(x) + bias, "Multiply each input by its weight before adding.")]
-    return check_value(answer, expected, name="y", mistakes=mistakes,
-                       task="Apply the neuron's weights and bias to x_new.",
-                       hint=("Multiply each x_i by its w_i, add them up, then add b.",
-                             "A dot product of the weights with x_new does the multiplying and adding."))
+    return check_number(answer, expected, name="y", digits=4, mistakes=mistakes,
+                        task="Apply the neuron's weights and bias to x_new, to 4 significant digits.",
+                        hint=("A neuron weighs each input with its own weight, sums, and adds its bias "
+                              "(section 9).",
+                              "A dot product of the weights with x_new does the weighing and summing."))
 
 
 # ---------------------------------------------------------------- section 10: one layer
@@ -155,10 +223,14 @@ def weight_shape(answer, n_inputs: int, n_outputs: int) -> Feedback:
         return incorrect(f"W_shape should be a tuple of two numbers, got {answer!r}.",
                          "Write it like (rows, columns).", mistake=True)
     try:
-        answer = tuple(int(v) for v in answer)
+        given = tuple(float(v) for v in answer)
     except (TypeError, ValueError, OverflowError):
         return incorrect(f"W_shape should be a tuple of two numbers, got {answer!r}.",
                          "Write it like (rows, columns).", mistake=True)
+    if not all(np.isfinite(v) and v == int(v) for v in given):
+        return incorrect(f"W_shape should hold two whole numbers, got {answer!r}.",
+                         "A shape counts rows and columns: (rows, columns).", mistake=True)
+    answer = tuple(int(v) for v in given)
     if answer == expected:
         return correct(f"W has shape {expected}: row i holds the weights of output i.")
     if answer == expected[::-1]:
@@ -176,11 +248,14 @@ def layer_output(answer, W, b, x) -> Feedback:
     expected = W @ x + b
     mistakes = [(W @ x, "The bias vector b is missing.")]
     if W.shape[0] == W.shape[1]:
-        mistakes.append((W.T @ x + b, "You used W transposed: y_i = sum_j W_ij x_j."))
-    return check_value(answer, expected, name="y0", mistakes=mistakes,
-                       task="Apply the layer to the first measurement.",
-                       hint=("Row i of W holds the weights of output i: y_i = sum_j W_ij x_j + b_i.",
-                             "A matrix-vector product with @ computes all the sums at once; then add b."))
+        mistakes.append((W.T @ x + b, "You used W transposed: row i of W, not column i, holds the weights of "
+                                      "output i."))
+    return check_number(answer, expected, name="y0", digits=3, mistakes=mistakes,
+                        task="Apply the layer to the first measurement, to 3 significant digits.",
+                        hint=("Row i of W holds the weights of output i; each output is a neuron of section 9, "
+                              "with its own bias b_i.",
+                              "One matrix-vector product with @ computes all the outputs' sums at once; mind "
+                              "which factor comes first. Then the biases."))
 
 
 def reference_dense_forward(X, W, b):
@@ -204,12 +279,14 @@ def dense_forward_function(dense_forward, seed=None) -> Feedback:
              case(5, 2, 1, "one output"),
              Case((rng.normal(size=(3, 4)), rng.normal(size=(2, 4)), np.zeros(2)), "zero bias"),
              case(7, 1, 4, "one input")]
-    return check_function(
+    return function_check(
         dense_forward, reference_dense_forward, cases, seed=seed, name="dense_forward",
+        shortcuts=(reference_dense_forward,),
         task="Return the layer's outputs for every row of X: shape (n_samples, n_out).",
-        hint=("Sample k gives y_ki = sum_j W_ij X_kj + b_i. X has one row per sample, W one row per output.",
-              "To multiply every row of X by W in one go, the matrix product needs W turned so its columns "
-              "are the outputs; b then adds to every row by broadcasting."),
+        hint=("Row k of the result is the layer applied to row k of X, as in Exercise 10.2; do it for all the "
+              "rows with one matrix product. X has one row per sample, W one row per output.",
+              "In a product X @ M the inner sizes must match: X is (n_samples, n_in), so M must be "
+              "(n_in, n_out). The bias then adds to every row by broadcasting."),
         mistakes=[(lambda X, W, b: X @ W + b, "You used W untransposed: W has shape (n_out, n_in), so each row "
                                               "of X must meet each ROW of W."),
                   (lambda X, W, b: X @ W.T, "The bias b is missing."),
@@ -236,23 +313,36 @@ def quiz_feedback(choice) -> Feedback:
 
 @exercise
 def collapsed_layer(W_star, b_star, layers) -> Feedback:
-    """Exercise: the single layer ``W* = W2 W1``, ``b* = W2 b1 + b2`` of two linear layers."""
+    """Exercise: the single layer (W*, b*) that two linear layers amount to, computed by hand with numpy."""
     if is_blank(W_star) or is_blank(b_star):
         return unanswered("W_star and b_star", "Insert x1 = W1 x0 + b1 into x2 = W2 x1 + b2.")
     W_ref, b_ref = collapse_linear(layers)
     W1, W2 = layers[0].W, layers[1].W
     b1, b2 = layers[0].b, layers[1].b
-    w_check = check_value(W_star, W_ref, name="W_star",
-                          mistakes=[(W1 @ W2, "The order matters: the first layer acts first, so its matrix "
-                                              "stands on the right.")]
-                          if W1.shape[0] == W2.shape[1] else [],
-                          hint=("Multiply out W2 (W1 x0 + b1) + b2: what multiplies x0?",))
+    w_mistakes = [(W_ref.T, "Your W* is transposed: it has one row per output of the second layer, one column "
+                            "per input of the first.")]
+    if W1.shape[0] == W2.shape[1]:
+        w_mistakes.append((W1 @ W2, "The order matters: the first layer acts first, so its matrix stands on "
+                                    "the right."))
+    w_check = check_number(W_star, W_ref, name="W_star", digits=3, mistakes=w_mistakes,
+                           hint=("Multiply out W2 (W1 x0 + b1) + b2: what multiplies x0?",
+                                 "x0 is multiplied by the first layer's matrix, then by the second's: one "
+                                 "matrix product of the two, in the order they act."))
     if not w_check:
         return w_check
-    return check_value(b_star, b_ref, name="b_star",
-                       mistakes=[(b1 + b2, "b1 passes through the second layer too: it is multiplied by W2."),
-                                 (b2, "b1 passes through the second layer: it is multiplied by W2.")],
-                       hint=("Multiply out W2 (W1 x0 + b1) + b2: what is left without x0?",))
+    b_check = check_number(b_star, b_ref, name="b_star", digits=3,
+                           mistakes=[(b1 + b2, "b1 passes through the second layer too, so its weights act on "
+                                               "it; you added b1 and b2 as they are."),
+                                     (b2, "b1 is missing: it passes through the second layer, whose weights "
+                                          "act on it.")],
+                           hint=("Multiply out W2 (W1 x0 + b1) + b2: what is left without x0?",
+                                 "Two terms have no x0: one comes from b1, carried through the second layer, "
+                                 "the other is b2."))
+    if b_check and calls_in_answer(collapse_linear, targets=("W_star", "b_star")):
+        return incorrect("Your answer calls `network.collapse_linear`, the course's own answer: compute W* and "
+                         "b* yourself with @ and +.", "Multiply out W2 (W1 x0 + b1) + b2 on paper first.",
+                         mistake=True)
+    return b_check
 
 
 def least_squares_reference(x, y):
