@@ -146,7 +146,7 @@ def test_numbers_in_the_investigation_are_printed_above():
     printed = "".join(outputs_text(c) for c in cells() if c["cell_type"] == "code")
     for number in ("0.9466", "0.3571", "0.0024", "0.0008", "0.0097", "92.0", "6.2072", "124.66", "0.924",
                    "1.355", "2.400", "+1.045 ± 0.754", "9.9 ± 1.5", "12.1 ± 0.7", "+0.7 ± 1.5", "15.94 ± 0.64",
-                   "+18.1°", "39.6°", "37.7°", "40.6°", "6.9°"):
+                   "+18.1°", "39.6°", "37.7°", "40.6°", "6.9°", "0.9916", "84.7 ± 2.7", "0.60 ± 0.02"):
         assert number in text and number in printed, number
 
 
