@@ -1,8 +1,11 @@
-"""Every slide of the Day 1 lecture is mapped to a section of the notebook, and that section exists."""
+"""The Day 1 notebook: every slide of the lecture taught, the template, the map, slides, instructor notes, exercises."""
 
+import ast
 import json
 import re
 from pathlib import Path
+
+import pytest
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "01_overview.ipynb"
 
@@ -24,8 +27,10 @@ def cells():
 
 
 def mapping_rows():
-    text = "".join(cells()[-1]["source"]) if cells()[-1]["cell_type"] == "markdown" else ""
-    table = text.split("### Where each slide of the lecture is taught", 1)[1]
+    """The rows of the slide map, an instructor note (student copies leave it out)."""
+    heading = "### Where each slide of the lecture is taught"
+    text = next(source(c) for c in cells() if c["cell_type"] == "markdown" and heading in source(c))
+    table = text.split(heading, 1)[1]
     return [tuple(c.strip() for c in row.strip("|").split("|"))
             for row in table.strip().splitlines()[2:] if row.startswith("|")]
 
@@ -141,5 +146,237 @@ def test_numbers_in_the_investigation_are_printed_above():
     printed = "".join(outputs_text(c) for c in cells() if c["cell_type"] == "code")
     for number in ("0.9466", "0.3571", "0.0024", "0.0008", "0.0097", "92.0", "6.2072", "124.66", "0.924",
                    "1.355", "2.400", "+1.045 ± 0.754", "9.9 ± 1.5", "12.1 ± 0.7", "+0.7 ± 1.5", "15.94 ± 0.64",
-                   "+18.1°", "39.6°", "37.7°", "40.6°", "6.9°"):
+                   "+18.1°", "39.6°", "37.7°", "40.6°", "6.9°", "0.9916", "84.7 ± 2.7", "0.60 ± 0.02"):
         assert number in text and number in printed, number
+
+
+def test_the_slide_map_is_an_instructor_note():
+    heading = "### Where each slide of the lecture is taught"
+    holder = next(c for c in cells() if heading in source(c))
+    assert tags(holder) == ["instructor"] and len(mapping_rows()) >= 40
+
+
+# ---------------------------------------------------------------- the course's three audiences
+def tags(cell):
+    return cell["metadata"].get("tags", [])
+
+
+def words(src):
+    """Student-facing words, counted as the course counts them (no code, math or HTML tags)."""
+    src = re.sub(r"```.*?```", " ", src, flags=re.S)
+    src = re.sub(r"\$\$.*?\$\$", " ", src, flags=re.S)
+    src = re.sub(r"\$[^$]*\$|`[^`]*`|<[^>]+>", " ", src)
+    return len(src.split())
+
+
+# What a student copy puts in place of a solution cell (the code inside does not count as words).
+PLACEHOLDER_WORDS = words("<details><summary>Sample solution (open it after you have tried)</summary>\n\n"
+                          "```python\nx = 1\n```\n</details>")
+
+
+def student_words_by_section():
+    """Words of the student copy per numbered section (the title counts with section 1)."""
+    counts, section = [0] * 20, 0
+    for c in cells():
+        if c["cell_type"] == "markdown" and "instructor" not in tags(c):
+            m = re.match(r"## (\d+)\. ", source(c))
+            if m:
+                section = int(m.group(1)) - 1
+            counts[section] += words(source(c))
+        elif "solution" in tags(c):
+            counts[section] += PLACEHOLDER_WORDS
+    return counts
+
+
+def test_the_student_copy_fits_the_word_budget():
+    assert sum(student_words_by_section()) <= 5500
+    in_notebook = sum(words(source(c)) for c in cells() if c["cell_type"] == "markdown" and "instructor" not in tags(c))
+    assert in_notebook <= 5250, "aim at least 250 words below the budget: the student copy adds the placeholders"
+
+
+def map_problems(text, words_by_section):
+    """What is wrong with a map of the day: its header, its sums, its sentence, its reading minutes."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    if not lines or lines[0] != "| section | lecture (min) | reading (min) | hands-on (min) | exercises |":
+        return ["the header"]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+    body, total = rows[:-1], rows[-1]
+    number = lambda cell: int(cell.strip("*")) if cell.strip("*") else 0
+    sums = [sum(number(row[k]) for row in body) for k in (1, 2, 3)]
+    problems = []
+    if total[0] != "**total**" or [number(total[k]) for k in (1, 2, 3)] != sums \
+            or not all(total[k].startswith("**") for k in (1, 2, 3)):
+        problems.append(f"the total row, expected {sums}")
+    lecture, reading, hands_on = sums
+    if abs(reading - sum(words_by_section) / 150) > 3:
+        problems.append("the reading total")
+    if [number(row[2]) for row in body] != [round(w / 150) for w in words_by_section]:
+        problems.append("the reading minutes of a section")
+    if hands_on > 90 or lecture + hands_on > 150 or reading + hands_on > 150:
+        problems.append("the day does not fit its time")
+    if (f"In class: {lecture} min of lecture and {hands_on} of hands-on; alone at home: {reading} min of "
+            f"reading and {hands_on} of exercises.") not in text:
+        problems.append("the sentence under the table")
+    return problems
+
+
+def the_map():
+    holders = [c for c in cells() if "map" in tags(c)]
+    assert len(holders) == 1, "one cell tagged map"
+    return source(holders[0])
+
+
+def test_the_map_adds_up():
+    assert map_problems(the_map(), student_words_by_section()) == []
+
+
+def test_the_map_check_can_fail():
+    text, counts = the_map(), student_words_by_section()
+    assert map_problems(text.replace("| **90** |", "| **95** |"), counts) != []
+    assert map_problems(text.replace("In class: 60 min", "In class: 50 min"), counts) != []
+    assert map_problems(text, [w + 600 for w in counts]) != []
+
+
+def test_the_instructor_box_follows_the_title():
+    box = cells()[1]
+    assert tags(box) == ["instructor"] and source(box).startswith("**Instructor box.**")
+    for part in ("Timing plan", "What to demo live", "Where students get stuck", "What to skip when time runs short"):
+        assert part.lower() in source(box).lower(), part
+
+
+def test_instructor_cells_are_collapsed_speaker_notes_with_a_label():
+    notes = [c for c in cells() if "instructor" in tags(c)]
+    assert len(notes) >= 10
+    for c in notes:
+        assert c["cell_type"] == "markdown"
+        assert c["metadata"]["jupyter"]["source_hidden"] is True
+        assert c["metadata"]["slideshow"] == {"slide_type": "notes"}
+        assert re.match(r"\*\*[^*\n]+\*\*", source(c)), source(c)[:60]
+
+
+def test_every_cell_has_a_slide_type():
+    allowed = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+    kinds = [c["metadata"].get("slideshow", {}).get("slide_type") for c in cells()]
+    assert set(kinds) <= allowed and None not in kinds
+    for c, kind in zip(cells(), kinds):
+        if "exercise" in tags(c) or "solution" in tags(c):
+            assert kind == "skip", source(c)[:60]
+        if c["cell_type"] == "markdown" and re.match(r"## \d+\. ", source(c)):
+            assert kind == "slide", source(c)[:60]
+    assert 30 <= kinds.count("slide") + kinds.count("subslide") <= 70
+
+
+# ---------------------------------------------------------------- exercises that teach a student alone
+def prompt(exercise_id):
+    return next(source(c) for c in cells() if c["cell_type"] == "markdown"
+                and re.search(rf"^### (Exercise|Stretch) {re.escape(exercise_id)}\b", source(c), re.M))
+
+
+DIGITS = {"8.1": 4, "9.1": 4, "10.2": 3, "11.1": 3, "14.1": 3, "16.0": 3, "17.1": 3, "19.1": 3}
+
+
+@pytest.mark.parametrize("exercise_id, digits", DIGITS.items())
+def test_value_exercises_state_their_digits(exercise_id, digits):
+    assert re.search(rf"\b{digits}\s+significant\s+digits", prompt(exercise_id)), exercise_id
+
+
+def test_the_pencil_exercise_says_how_it_is_judged():
+    assert "pencil" in prompt("18.1") and re.search(r"2\s+significant\s+digits", prompt("18.1"))
+
+
+def test_the_text_after_exercise_8_1_gives_the_digits_it_asks_for():
+    following = following_markdown(cell_by_code("w_best = np.sum(x * y_true)"))
+    assert "0.9916" in following and "About 0.99 " not in following
+
+
+def test_prompts_state_what_to_compute_not_the_formula():
+    assert "2 (w x_i - y_i) x_i" not in prompt("8.1")
+    backprop = prompt("16.1")
+    for formula in (r"(1 - H^2)", r"\odot", r"W_2$;", r"= (\partial\mathcal{L}/\partial\hat y)\, W_2"):
+        assert formula not in backprop, formula
+    loop = prompt("16.2")
+    assert "per epoch `optimizer.zero_grad()`, the forward pass" not in loop
+    assert "no particular order" in loop
+
+
+def test_back_propagation_starts_with_one_scalar_chain_rule_step():
+    order = [c["id"] for c in cells()]
+    scalar = next(c for c in cells() if "exercise" in tags(c) and "check.chain_rule_scalar(" in source(c))
+    backprop = next(c for c in cells() if "exercise" in tags(c) and source(c).startswith("def backprop("))
+    assert order.index(scalar["id"]) < order.index(backprop["id"])
+    assert re.search(r"dL_dw = \.\.\.", source(scalar))
+    assert "Exercise 16.0" in prompt("16.0") and "chain rule" in prompt("16.0")
+
+
+def test_stretch_tasks_have_a_cell_to_work_in_and_a_collapsed_sample_solution():
+    everything = cells()
+    stretch_prompts = [i for i, c in enumerate(everything) if c["cell_type"] == "markdown" and "stretch" in tags(c)]
+    assert len(stretch_prompts) >= 2
+    for i in stretch_prompts:
+        work, solution = everything[i + 1], everything[i + 2]
+        assert work["cell_type"] == "code" and set(tags(work)) == {"exercise", "stretch"}
+        assert set(tags(solution)) == {"solution", "stretch"} and solution["metadata"]["jupyter"]["source_hidden"]
+
+
+def asked_names(src):
+    """The top-level names an exercise cell asks the student to define: `name = ...` and `def name`."""
+    def blank(node):
+        return (isinstance(node, ast.Constant) and node.value is Ellipsis) or \
+            (isinstance(node, ast.Tuple) and all(blank(e) for e in node.elts))
+    names = set()
+    for node in ast.parse(re.sub(r"^\s*[%!].*$", "", src, flags=re.M)).body:
+        if isinstance(node, ast.FunctionDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign) and blank(node.value):
+            names |= {n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return names
+
+
+def bound_names(src):
+    """Every name a cell binds at top level (assignments, loops, with, imports, def), not inside functions."""
+    names, stack = set(), list(ast.parse(re.sub(r"^\s*[%!].*$", "", src, flags=re.M)).body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.NamedExpr)):
+            targets = [node.target]
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            targets = [node.optional_vars]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        stack.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def overwritten(notebook_cells):
+    """(exercise cell, later cell, names): later cells that rebind a name an exercise asks for."""
+    found = []
+    for i, c in enumerate(notebook_cells):
+        if c["cell_type"] != "code" or "exercise" not in tags(c):
+            continue
+        asked = asked_names(source(c))
+        for later in notebook_cells[i + 1:]:
+            if later["cell_type"] == "code" and not {"exercise", "solution"} & set(tags(later)):
+                if asked & bound_names(source(later)):
+                    found.append((source(c)[:40], source(later)[:40], asked & bound_names(source(later))))
+    return found
+
+
+def test_no_later_cell_overwrites_a_name_an_exercise_asks_for():
+    assert overwritten(cells()) == []
+
+
+def test_the_overwrite_check_can_fail():
+    def cell(src, *tag):
+        return {"cell_type": "code", "source": src, "metadata": {"tags": list(tag)}}
+    planted = [cell("def train(model):\n    ...", "exercise"), cell("train, val, test = np.split(order, [6, 8])"),
+               cell("b_star = ...", "exercise"), cell("for ax, (name, w, b_star) in zip(axes, rows):\n    pass")]
+    assert [names for *_, names in overwritten(planted)] == [{"train"}, {"b_star"}]
