@@ -596,7 +596,7 @@ def b_value_function(function, seed=None) -> Feedback:
         shortcuts=(detection.b_value,),
         task="Write b_value(magnitudes, mc, bin_width): Aki's maximum-likelihood b over the events with "
              "M >= Mc, with Utsu's correction of half a bin. Magnitudes are rounded floats: one stored a "
-             "rounding error below Mc (2.0999999999 for 2.1) is in the Mc bin.",
+             "rounding error below Mc is still in the Mc bin.",
         hint=("Keep only the events at or above Mc; b is log10(e) divided by how far their mean magnitude "
               "lies above the lower edge of the Mc bin.",
               "The lower edge of the Mc bin is Mc minus half a bin width; log10(e) is about 0.434."),
