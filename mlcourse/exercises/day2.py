@@ -245,8 +245,9 @@ def sta_lta_function(function, seed=None) -> Feedback:
              "its mean over the last nlta samples, 0 for the first nlta - 1 samples.",
         hint=("Work with the energy x**2; a running mean over n samples is a sum over the last n samples "
               "divided by n, and a cumulative sum gives every such sum at once.",
-              "With c = cumulative sum of x**2, the sum of the last n samples at i is c[i] - c[i - n] "
-              "(just c[i] while i < n). Set the first nlta - 1 values to 0."),
+              "With c the cumulative sum of x**2, the sum over a window is the difference of two entries "
+              "of c: which two, for the n samples ending at i? (Near the start it is one entry.) Then set "
+              "the first nlta - 1 values to 0."),
         mistakes=[(_sta_lta_no_zeros, "Almost: ObsPy sets the first nlta - 1 values to 0, where the long "
                                       "window is not full yet."),
                   (_sta_lta_partial_windows, "Almost: only the first nlta - 1 values differ. ObsPy does not "
