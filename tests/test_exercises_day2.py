@@ -104,7 +104,7 @@ def test_every_check_is_an_exercise():
 
 def test_window_samples():
     assert check.window_samples(250, 10, 25)
-    assert "Multiply" in check.window_samples(0.4, 10, 25).hint
+    assert "Divided instead of multiplied" in check.window_samples(0.4, 10, 25).hint
     assert "decimated" in check.window_samples(1000, 10, 25).hint
     assert check.window_samples(..., 10, 25).status == "unanswered"
 
@@ -115,10 +115,32 @@ def test_conv_output_length():
     assert check.conv_output_length(125, 250, 9, stride=2, padding=4)
 
 
-def test_sta_lta_function_accepts_a_loop_and_the_vectorised_reference():
+def sta_lta_cumsum(data, nsta, nlta):
+    energy = np.cumsum(np.asarray(data, dtype=float) ** 2)
+    sta, lta = energy.copy(), energy.copy()
+    sta[nsta:] -= energy[:-nsta]
+    lta[nlta:] -= energy[:-nlta]
+    ratio = (sta / nsta) / (lta / nlta)
+    ratio[:nlta - 1] = 0.0
+    return ratio
+
+
+def test_sta_lta_function_accepts_a_loop_and_a_cumulative_sum():
     assert check.sta_lta_function(sta_lta_loop)
-    assert check.sta_lta_function(detection.sta_lta)
-    assert check.sta_lta_function(lambda x, nsta, nlta: classic_sta_lta(np.asarray(x, float), nsta, nlta))
+    assert check.sta_lta_function(sta_lta_cumsum)
+
+
+def test_sta_lta_function_refuses_the_course_and_obspy_functions():
+    def course(data, nsta, nlta):
+        return detection.sta_lta(data, nsta, nlta)
+
+    def obspy(data, nsta, nlta):
+        return classic_sta_lta(np.asarray(data, float), nsta, nlta)
+
+    for shortcut, name in [(course, "sta_lta"), (obspy, "classic_sta_lta"), (detection.sta_lta, "sta_lta")]:
+        reset_attempts()
+        feedback = check.sta_lta_function(shortcut)
+        assert feedback.status == "incorrect" and name in feedback.message, feedback
 
 
 def test_sta_lta_function_mistakes():
@@ -142,7 +164,7 @@ def test_sta_lta_function_mistakes():
     assert "x**2" in check.sta_lta_function(absolute).hint
 
     def one_zero_too_many(data, nsta, nlta):
-        out = detection.sta_lta(data, nsta, nlta)
+        out = sta_lta_loop(data, nsta, nlta)
         out[:nlta] = 0.0
         return out
 
@@ -162,7 +184,16 @@ def test_sta_lta_function_mistakes():
 
 def test_precision_recall_function():
     assert check.precision_recall_function(precision_recall_by_hand)
-    assert check.precision_recall_function(detection.precision_recall)
+
+    def counts_with_the_course(detected, onsets, tolerance):
+        tp, fp, fn = detection.match_detections(detected, onsets, tolerance)
+        return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+    for shortcut in (detection.precision_recall, counts_with_the_course):
+        reset_attempts()
+        feedback = check.precision_recall_function(shortcut)   # the course's function, or the one it calls
+        assert feedback.status == "incorrect" and ("precision_recall" in feedback.message
+                                                   or "match_detections" in feedback.message), feedback
 
     def every_close_detection(detected, onsets, tolerance):
         near = [d for d in detected if any(abs(d - o) <= tolerance for o in onsets)]
@@ -212,6 +243,13 @@ def test_choose_threshold_function_accepts_a_loop_and_names_each_mistake(seed):
         assert feedback.status == "incorrect" and words in feedback.hint, (mistake, feedback)
 
 
+def test_choose_threshold_function_refuses_the_course_function():
+    def course(scores, times, onsets, grid, tolerance, merge):
+        return detection.choose_threshold(scores, times, onsets, grid, tolerance, merge)[0]
+    feedback = check.choose_threshold_function(course)
+    assert feedback.status == "incorrect" and "choose_threshold" in feedback.message, feedback
+
+
 def test_choose_threshold_function_catches_a_choice_made_elsewhere():
     reset_attempts()
     feedback = check.choose_threshold_function(lambda scores, times, onsets, grid, tolerance, merge: 0.97)
@@ -235,7 +273,31 @@ def test_pick_difference():
 
 def test_b_value_function():
     assert check.b_value_function(b_by_hand)
-    assert check.b_value_function(detection.b_value)
+
+    def rounded_to_the_bin(magnitudes, mc, bin_width):
+        # another right answer: snap magnitudes and Mc to the bin grid before comparing
+        m = np.asarray(magnitudes, dtype=float)
+        m = m[np.round(m / bin_width) >= np.round(mc / bin_width)]
+        return np.log10(np.e) / (m.mean() - (mc - bin_width / 2))
+
+    assert check.b_value_function(rounded_to_the_bin)
+
+    def course(magnitudes, mc, bin_width):
+        return detection.b_value(magnitudes, mc, bin_width)
+
+    for shortcut in (course, detection.b_value):
+        reset_attempts()
+        feedback = check.b_value_function(shortcut)
+        assert feedback.status == "incorrect" and "b_value" in feedback.message, feedback
+
+    def exact_comparison(magnitudes, mc, bin_width):
+        m = np.asarray(magnitudes)
+        return np.log10(np.e) / (m[m >= mc].mean() - (mc - bin_width / 2))
+
+    for seed in range(5):   # the cases a rounding error from Mc are there whatever the seed
+        reset_attempts()
+        feedback = check.b_value_function(exact_comparison, seed=seed)
+        assert feedback.status == "incorrect" and "without a tolerance" in feedback.hint, feedback
 
     def no_correction(magnitudes, mc, bin_width):
         m = np.asarray(magnitudes)
@@ -303,3 +365,144 @@ def test_choose_threshold_function_names_a_returned_f1_or_index():
         return 1.0
     feedback = check.choose_threshold_function(best_f1)
     assert feedback.status == "incorrect" and "grid[i]" in feedback.hint and "test stretch" not in feedback.hint
+
+
+# ---- the STA/LTA window slips, written as a student would -----------------------------------------
+
+def sta_lta_windows(first, last):
+    """A student's loop whose windows run from i + first(n) to i + last(n), both included."""
+    def sta_lta(data, nsta, nlta):
+        x = np.asarray(data, dtype=float)
+        out = np.zeros(len(x))
+        for i in range(nlta - 1, len(x)):
+            short = x[max(0, i + first(nsta)):max(0, i + last(nsta) + 1)]
+            long_ = x[max(0, i + first(nlta)):max(0, i + last(nlta) + 1)]
+            out[i] = np.mean(short ** 2) / np.mean(long_ ** 2) if len(short) and len(long_) else 0.0
+        return out
+    return sta_lta
+
+
+STA_LTA_SLIPS = {
+    "one sample too many (x[i - n:i + 1])": (sta_lta_windows(lambda n: -n, lambda n: 0), "Off by one"),
+    "one sample too few (x[i - n + 2:i + 1])": (sta_lta_windows(lambda n: -n + 2, lambda n: 0), "Off by one"),
+    "skips the current sample (x[i - n:i])": (sta_lta_windows(lambda n: -n, lambda n: -1), "skip the current sample"),
+    "centred (x[i - n // 2:i + n - n // 2])": (sta_lta_windows(lambda n: -(n // 2), lambda n: n - n // 2 - 1),
+                                               "centred"),
+    "centred, symmetric (x[i - n // 2:i + n // 2 + 1])": (sta_lta_windows(lambda n: -(n // 2), lambda n: n // 2),
+                                                          "centred"),
+    "looks ahead (x[i:i + n])": (sta_lta_windows(lambda n: 0, lambda n: n - 1), "looks ahead"),
+}
+
+
+@pytest.mark.parametrize("slip", STA_LTA_SLIPS)
+def test_sta_lta_window_slips_get_a_hint_that_names_them(slip):
+    function, words = STA_LTA_SLIPS[slip]
+    for seed in range(3):
+        reset_attempts()
+        feedback = check.sta_lta_function(function, seed=seed)
+        assert feedback.status == "incorrect" and words in feedback.hint, (slip, feedback)
+
+
+def test_the_window_models_hold_the_right_windows():
+    """The student's loop with the right windows passes: the slips above differ only in their windows."""
+    assert check.sta_lta_function(sta_lta_windows(lambda n: -n + 1, lambda n: 0))
+
+
+# ---- every listed slip gets a hint that names it ---------------------------------------------------
+
+def _b_edge(edge, numerator=np.log10(np.e), select=lambda m, mc: m >= mc - 1e-9, upside_down=False):
+    def b(magnitudes, mc, bin_width):
+        m = np.asarray(magnitudes, dtype=float)
+        kept = m[select(m, mc)]
+        top, bottom = numerator, kept.mean() - edge(mc, bin_width)
+        return bottom / top if upside_down else top / bottom
+    return b
+
+
+def _pr_variant(strict=False, swap=False):
+    def pr(detected, onsets, tolerance):
+        unused, found = list(detected), 0
+        for onset in onsets:
+            close = [d for d in unused if (abs(d - onset) < tolerance if strict else abs(d - onset) <= tolerance)]
+            if close:
+                unused.remove(min(close, key=lambda d: abs(d - onset)))
+                found += 1
+        p, r = (found / len(detected) if len(detected) else 0.0), (found / len(onsets) if len(onsets) else 0.0)
+        return (r, p) if swap else (p, r)
+    return pr
+
+
+def _any_close(per_onset):
+    def pr(detected, onsets, tolerance):
+        if per_onset:   # onsets with any detection nearby, divided by the detections too
+            hits = sum(any(abs(d - o) <= tolerance for d in detected) for o in onsets)
+        else:           # every detection near an onset
+            hits = len([d for d in detected if any(abs(d - o) <= tolerance for o in onsets)])
+        return (hits / len(detected) if len(detected) else 0.0, hits / len(onsets) if len(onsets) else 0.0)
+    return pr
+
+
+def _sta_lta_start(kind):
+    def sta_lta(data, nsta, nlta):
+        x = np.asarray(data, dtype=float)
+        out = sta_lta_loop(x, nsta, nlta)
+        if kind == "too many zeros":
+            out[:nlta] = 0.0
+        for i in range(nlta - 1):
+            if kind == "no zeros":
+                out[i] = np.sum(x[max(0, i - nsta + 1):i + 1] ** 2) / nsta / (np.sum(x[:i + 1] ** 2) / nlta)
+            elif kind == "partial":
+                out[i] = np.mean(x[max(0, i - nsta + 1):i + 1] ** 2) / np.mean(x[:i + 1] ** 2)
+        return out
+    return sta_lta
+
+
+PICKS = {"aic_seconds": 30.655, "reference_seconds": 30.635, "sampling_rate": 200}
+SLIP_EXAMPLES = {
+    "seconds divided by the sampling rate": (lambda: check.window_samples(0.4, 10, 25), "Divided"),
+    "the original 100 Hz instead of the decimated rate": (lambda: check.window_samples(1000, 10, 25), "decimated"),
+    "STA or LTA window off by one sample": (lambda: check.sta_lta_function(STA_LTA_SLIPS["one sample too many (x[i - n:i + 1])"][0]), "Off by one"),
+    "window that skips the current sample": (lambda: check.sta_lta_function(STA_LTA_SLIPS["skips the current sample (x[i - n:i])"][0]), "skip the current sample"),
+    "centred window (or one that looks ahead)": (lambda: check.sta_lta_function(STA_LTA_SLIPS["centred (x[i - n // 2:i + n - n // 2])"][0]), "centred"),
+    "no zeros where the long window is not full": (lambda: check.sta_lta_function(_sta_lta_start("no zeros")), "first nlta - 1"),
+    "partial windows averaged at the start": (lambda: check.sta_lta_function(_sta_lta_start("partial")), "part of a window"),
+    "one zero too many at the start": (lambda: check.sta_lta_function(_sta_lta_start("too many zeros")), "Off by one"),
+    "absolute amplitude instead of energy": (lambda: check.sta_lta_function(lambda x, a, b: sta_lta_loop(np.sqrt(np.abs(np.asarray(x, float))), a, b)), "absolute amplitude"),
+    "LTA over STA, upside down": (lambda: check.sta_lta_function(lambda x, a, b: np.where(sta_lta_loop(x, a, b) > 0, 1 / np.where(sta_lta_loop(x, a, b) > 0, sta_lta_loop(x, a, b), 1), 0.0)), "Upside down"),
+    "output length off by one": (lambda: check.conv_output_length(241, 250, 9), "Off by one"),
+    "output as long as the input": (lambda: check.conv_output_length(250, 250, 9), "as long as the input"),
+    "one detection finds two onsets": (lambda: check.precision_recall_function(_any_close(per_onset=True)), "one-to-one"),
+    "a second detection of one event counted as found": (lambda: check.precision_recall_function(_any_close(per_onset=False)), "only once"),
+    "strict < at the tolerance": (lambda: check.precision_recall_function(_pr_variant(strict=True)), "<="),
+    "precision and recall swapped": (lambda: check.precision_recall_function(_pr_variant(swap=True)), "Swapped"),
+    "ties broken to the lower threshold": (lambda: check.choose_threshold_function(check._ties_to_lower, seed=0), "higher threshold"),
+    "best recall instead of F1": (lambda: check.choose_threshold_function(check._best_recall, seed=0), "maximises recall"),
+    "best precision instead of F1": (lambda: check.choose_threshold_function(check._best_precision, seed=0), "precision alone"),
+    "detections without the merge": (lambda: check.choose_threshold_function(check._without_merge, seed=0), "with the merge"),
+    "threshold chosen elsewhere (test stretch)": (lambda: check.choose_threshold_function(lambda *args: 0.97), "test stretch"),
+    "F1 or index returned instead of the threshold": (lambda: check.choose_threshold_function(lambda *args: 1.0), "grid[i]"),
+    "sign of the difference": (lambda: check.pick_difference(-0.02, **PICKS), "sign"),
+    "difference in samples": (lambda: check.pick_difference(4.0, **PICKS), "samples"),
+    "difference in milliseconds": (lambda: check.pick_difference(20.0, **PICKS), "milliseconds"),
+    "magnitudes compared with Mc without a tolerance": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - dm / 2, select=lambda m, mc: m >= mc)), "without a tolerance"),
+    "no bin correction": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc)), "bin correction"),
+    "natural log instead of log10(e)": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - dm / 2, numerator=1.0)), "log10(e)"),
+    "bin correction with the wrong sign": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc + dm / 2)), "sign"),
+    "a whole bin instead of half": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - dm)), "Half a bin"),
+    "a fixed 0.05 instead of bin_width / 2": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - 0.05)), "bin_width"),
+    "ln(10) in the numerator": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - dm / 2, numerator=np.log(10))), "ln(10)"),
+    "b upside down": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - dm / 2, upside_down=True)), "Upside down"),
+    "all events, not only those at or above Mc": (lambda: check.b_value_function(_b_edge(lambda mc, dm: mc - dm / 2, select=lambda m, mc: m == m)), "at or above"),
+}
+
+
+def test_every_slip_has_an_example():
+    assert sorted(SLIP_EXAMPLES) == sorted(description for _, description in check.SLIPS)
+
+
+@pytest.mark.parametrize("exercise_id, description", check.SLIPS)
+def test_each_slip_gets_a_hint_that_names_it(exercise_id, description):
+    reset_attempts()
+    make, words = SLIP_EXAMPLES[description]
+    feedback = make()
+    assert feedback.status == "incorrect" and words in feedback.hint, (exercise_id, description, feedback)

@@ -1,5 +1,6 @@
 """Day 2 notebook: every number its conclusions quote is one that a cell above prints."""
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -8,7 +9,10 @@ import pytest
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_geoscience.ipynb"
 # the markdown cells that state results: section 6's conclusion, the regions, Gutenberg-Richter, summary
-CLAIMS = ["burst-note", "template-note", "conclusion-6", "cell-040", "cell-042", "cell-050", "where-next"]
+CLAIMS = ["burst-note", "template-note", "conclusion-6", "cell-040", "cell-042", "cell-050", "where-next",
+          # the instructor notes that hold the detailed numbers
+          "burst-instructor", "template-instructor", "conclusion-instructor", "picking-instructor",
+          "clusters-instructor", "gr-instructor"]
 NUMBER = re.compile(r"(?<![\w.])-?\d+\.\d+")
 
 
@@ -81,3 +85,98 @@ def test_the_seisbench_cell_is_shown_not_run():
     assert cells["where-next"]["cell_type"] == "markdown"
     assert "```python" in "".join(cells["where-next"]["source"])
     assert not any("seisbench" in "".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
+
+
+# ---- the three audiences: students, the instructor, the slides ------------------------------------
+
+def words(src):
+    """Student-facing words of a markdown cell, counted as the course counts them."""
+    src = re.sub(r"```.*?```", " ", src, flags=re.S)
+    src = re.sub(r"\$\$.*?\$\$", " ", src, flags=re.S)
+    src = re.sub(r"\$[^$]*\$|`[^`]*`|<[^>]+>", " ", src)
+    return len(src.split())
+
+
+def _tags(cell):
+    return cell["metadata"].get("tags", [])
+
+
+def test_student_text_fits_the_day():
+    """At most 3,750 words in the notebook, so that the student copy, with its solution blocks, stays under 4,000."""
+    student = [c for c in _cells() if c["cell_type"] == "markdown" and "instructor" not in _tags(c)]
+    assert sum(words("".join(c["source"])) for c in student) <= 3750
+
+
+def test_instructor_box_follows_the_title_and_instructor_cells_are_notes():
+    cells = _cells()
+    box = "".join(cells[1]["source"])
+    assert "instructor" in _tags(cells[1]) and box.startswith("**Instructor box.**")
+    for part in ("*Timing plan*", "*Demo live.*", "*Where students get stuck.*", "*Skip when time runs short.*"):
+        assert part in box
+    for cell in cells:
+        if "instructor" in _tags(cell):
+            assert cell["cell_type"] == "markdown" and cell["metadata"]["jupyter"]["source_hidden"]
+            assert cell["metadata"]["slideshow"]["slide_type"] == "notes"
+            assert re.match(r"\*\*Instructor (note|box)", "".join(cell["source"]))
+
+
+def test_every_cell_has_a_slide_type_and_exercises_are_skipped():
+    kinds = [c["metadata"].get("slideshow", {}).get("slide_type") for c in _cells()]
+    assert all(k in ("slide", "subslide", "fragment", "skip", "notes", "-") for k in kinds)
+    for cell, kind in zip(_cells(), kinds):
+        if {"exercise", "solution"} & set(_tags(cell)):
+            assert kind == "skip"
+    assert 30 <= sum(k in ("slide", "subslide") for k in kinds) <= 60
+
+
+def test_the_map_adds_up():
+    cell = next(c for c in _cells() if "map" in _tags(c))
+    text = "".join(cell["source"])
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert rows[0] == "| section | lecture (min) | reading (min) | hands-on (min) | exercises |"
+    body, total = rows[2:-1], rows[-1]
+    columns = [[int(v) if v.strip() else 0 for v in row.split("|")[2:5]] for row in body]
+    sums = [sum(col) for col in zip(*columns)]
+    assert total.split("|")[1].strip() == "**total**"
+    assert [int(v.strip().strip("*")) for v in total.split("|")[2:5]] == sums
+    lecture, reading, hands_on = sums
+    assert 55 <= lecture <= 65 and hands_on <= 90 and lecture + hands_on <= 150 and reading + hands_on <= 150
+    assert (f"In class: {lecture} min of lecture and {hands_on} of hands-on; alone at home: {reading} min of "
+            f"reading and {hands_on} of exercises.") in text
+
+
+def test_each_stretch_task_has_a_cell_to_work_in_and_a_collapsed_sample_solution():
+    cells = _cells()
+    tasks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "stretch" in _tags(c)]
+    assert len(tasks) >= 2
+    for i in tasks:
+        work, solution = cells[i + 1], cells[i + 2]
+        assert {"exercise", "stretch"} <= set(_tags(work)) and work["cell_type"] == "code"
+        assert {"solution", "stretch"} <= set(_tags(solution)) and solution["metadata"]["jupyter"]["source_hidden"]
+
+
+def _assigned(source):
+    """Top-level names a cell assigns or defines."""
+    names = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        for target in getattr(node, "targets", [getattr(node, "target", None)]):
+            for leaf in ast.walk(target) if target is not None else []:
+                if isinstance(leaf, ast.Name):
+                    names.add(leaf.id)
+    return names
+
+
+def test_no_later_cell_rebinds_a_name_an_exercise_defines():
+    asked, problems = set(), []
+    for cell in _cells():
+        if cell["cell_type"] != "code":
+            continue
+        source = "\n".join(line for line in "".join(cell["source"]).splitlines() if not line.startswith("%"))
+        tags = _tags(cell)
+        if "exercise" in tags:
+            asked |= _assigned(source)
+        elif "solution" not in tags:
+            problems += sorted(_assigned(source) & asked)
+    assert not problems, f"later cells rebind the students' names: {problems}"

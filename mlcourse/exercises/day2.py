@@ -13,6 +13,7 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+from obspy.signal import trigger as _obspy_trigger
 
 from .. import detection
 from . import Case, Feedback, TimeLimitExceeded, call_with_time_limit, random_cases, check_function, check_value, correct, exercise, incorrect, is_blank, unanswered, use
@@ -20,32 +21,89 @@ from . import Case, Feedback, TimeLimitExceeded, call_with_time_limit, random_ca
 __all__ = ["window_samples", "conv_output_length", "sta_lta_function", "precision_recall_function",
            "choose_threshold_function", "pick_difference", "deep_cluster", "b_value_function"]
 
+# The course's own answers, bound here: while a student's function runs, the checks replace them in
+# `detection` by tripwires (shortcuts=), and the models of the slips below must still reach them.
+_sta_lta = detection.sta_lta
+_match_detections = detection.match_detections
+_choose_threshold = detection.choose_threshold
+
+
+def _precision_recall(detected, onsets, tolerance):
+    """detection.precision_recall through the bound _match_detections (safe while the tripwires are set)."""
+    tp, fp, fn = _match_detections(detected, onsets, tolerance)
+    return (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
+
+# The known wrong answers these checks diagnose, each with a hint that names it: (exercise, slip).
+# A new slip goes here, into its check's mistakes, and into tests/test_exercises_day2.py (SLIP_EXAMPLES).
+SLIPS = [
+    ("2.1", "seconds divided by the sampling rate"),
+    ("2.1", "the original 100 Hz instead of the decimated rate"),
+    ("3.1", "STA or LTA window off by one sample"),
+    ("3.1", "window that skips the current sample"),
+    ("3.1", "centred window (or one that looks ahead)"),
+    ("3.1", "no zeros where the long window is not full"),
+    ("3.1", "partial windows averaged at the start"),
+    ("3.1", "one zero too many at the start"),
+    ("3.1", "absolute amplitude instead of energy"),
+    ("3.1", "LTA over STA, upside down"),
+    ("5.1", "output length off by one"),
+    ("5.1", "output as long as the input"),
+    ("6.1", "one detection finds two onsets"),
+    ("6.1", "a second detection of one event counted as found"),
+    ("6.1", "strict < at the tolerance"),
+    ("6.1", "precision and recall swapped"),
+    ("6.2", "ties broken to the lower threshold"),
+    ("6.2", "best recall instead of F1"),
+    ("6.2", "best precision instead of F1"),
+    ("6.2", "detections without the merge"),
+    ("6.2", "threshold chosen elsewhere (test stretch)"),
+    ("6.2", "F1 or index returned instead of the threshold"),
+    ("7.1", "sign of the difference"),
+    ("7.1", "difference in samples"),
+    ("7.1", "difference in milliseconds"),
+    ("9.1", "magnitudes compared with Mc without a tolerance"),
+    ("9.1", "no bin correction"),
+    ("9.1", "natural log instead of log10(e)"),
+    ("9.1", "bin correction with the wrong sign"),
+    ("9.1", "a whole bin instead of half"),
+    ("9.1", "a fixed 0.05 instead of bin_width / 2"),
+    ("9.1", "ln(10) in the numerator"),
+    ("9.1", "b upside down"),
+    ("9.1", "all events, not only those at or above Mc"),
+]
+
 
 
 @exercise
 def window_samples(answer, seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: samples in a window of ``seconds`` at ``sampling_rate`` Hz."""
     expected = seconds * sampling_rate
-    return check_value(answer, expected, name="n_samples", task="How many samples are 10 s of the decimated record?",
+    return check_value(answer, expected, name="n_samples", digits=3,
+                       task="How many samples are 10 s of the decimated record? Give the whole number.",
                        mistakes=[
-                           (seconds / sampling_rate, "Multiply: samples = seconds x samples per second."),
+                           (seconds / sampling_rate, "Divided instead of multiplied: the rate is samples per "
+                                                     "second, so 10 s hold more samples than 1 s, not fewer."),
                            (seconds * 100, "The record was decimated: use the new sampling rate, not the "
                                            "original 100 Hz."),
                        ], hint=("A sampling rate counts samples per second.",
-                                "samples = duration (s) x sampling rate (Hz)"))
+                                "How many samples does one second of the decimated record hold? And ten?"))
 
 
 @exercise
 def conv_output_length(answer, length: int, kernel_size: int, stride: int = 1, padding: int = 0) -> Feedback:
     """Exercise: the length after a convolution, ``(L + 2p - K) // stride + 1``."""
     expected = (length + 2 * padding - kernel_size) // stride + 1
-    return check_value(answer, expected, name="n_out", task="How long is the output of the convolution?",
+    return check_value(answer, expected, name="n_out", digits=3,
+                       task="How long is the output of the convolution? Give the whole number of samples.",
                        mistakes=[
-                           (length + 2 * padding - kernel_size, "Off by one: a kernel of K samples fits "
-                                                                "L - K + 1 times."),
-                           (length, "Without padding the output is shorter than the input."),
+                           (length + 2 * padding - kernel_size, "Off by one: count the kernel's positions on a "
+                                                                "small case, a kernel of 3 samples along a "
+                                                                "signal of 5 (positions 0, 1 and 2)."),
+                           (length, "Output as long as the input: that needs padding. Without padding the "
+                                    "kernel cannot hang over the ends, so the output is shorter."),
                        ], hint=("Slide the kernel along the window: where can its first sample sit?",
-                                "The filter fits L - K + 1 times along a signal of L samples."))
+                                "Count on a small case: a kernel of 3 samples along a signal of 5 samples. "
+                                "Then do the same with 9 and 250."))
 
 
 # ---- STA/LTA: the students' characteristic function --------------------------------------------
@@ -57,7 +115,7 @@ def _obspy_sta_lta(data, nsta, nlta):
 
 
 def _sta_lta_no_zeros(data, nsta, nlta):
-    out = detection.sta_lta(data, nsta, nlta)
+    out = _sta_lta(data, nsta, nlta)
     x2 = np.cumsum(np.asarray(data, dtype=float) ** 2)
     for i in range(nlta - 1):  # the start, where the long window is not full yet
         sta = (x2[i] - (x2[i - nsta] if i >= nsta else 0.0)) / nsta
@@ -66,7 +124,7 @@ def _sta_lta_no_zeros(data, nsta, nlta):
 
 
 def _sta_lta_one_zero_too_many(data, nsta, nlta):
-    out = detection.sta_lta(data, nsta, nlta)
+    out = _sta_lta(data, nsta, nlta)
     out[:nlta] = 0.0  # a loop from range(nlta, ...): nlta zeros instead of nlta - 1
     return out
 
@@ -74,7 +132,7 @@ def _sta_lta_one_zero_too_many(data, nsta, nlta):
 def _sta_lta_partial_windows(data, nsta, nlta):
     """Means over the samples available so far at the start (1.0 at the first sample), no zeros."""
     x2 = np.cumsum(np.asarray(data, dtype=float) ** 2)
-    out = detection.sta_lta(data, nsta, nlta)
+    out = _sta_lta(data, nsta, nlta)
     for i in range(min(nlta - 1, len(x2))):
         ns, nl = min(nsta, i + 1), i + 1
         sta = (x2[i] - (x2[i - ns] if i >= ns else 0.0)) / ns
@@ -83,14 +141,84 @@ def _sta_lta_partial_windows(data, nsta, nlta):
 
 
 def _sta_lta_abs(data, nsta, nlta):
-    return detection.sta_lta(np.sqrt(np.abs(np.asarray(data, dtype=float))), nsta, nlta)
+    return _sta_lta(np.sqrt(np.abs(np.asarray(data, dtype=float))), nsta, nlta)
 
 
 def _lta_sta(data, nsta, nlta):
-    out = detection.sta_lta(data, nsta, nlta)
+    out = _sta_lta(data, nsta, nlta)
     with np.errstate(divide="ignore"):
         inverse = np.where(out > 0, 1 / np.where(out > 0, out, 1), 0.0)
     return inverse
+
+
+def _window_mean(energy_cumsum, first, last):
+    """Mean of x**2 over samples first..last (both included) at every sample, NaN outside the record."""
+    n_total = len(energy_cumsum)
+    out = np.full(n_total, np.nan)
+    c = np.r_[0.0, energy_cumsum]
+    i = np.arange(n_total)
+    a, b = i + first, i + last            # offsets relative to sample i
+    inside = (a >= 0) & (b < n_total) & (b >= a)
+    out[inside] = (c[b[inside] + 1] - c[a[inside]]) / (b[inside] - a[inside] + 1)
+    return out
+
+
+def _windowed_ratio(data, short, long_):
+    """STA/LTA with each window given as (first, last) offsets from the current sample."""
+    energy = np.cumsum(np.asarray(data, dtype=float) ** 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return _window_mean(energy, *short) / _window_mean(energy, *long_)
+
+
+def _sta_lta_slip_models(nsta, nlta):
+    """The window slips of Exercise 3.1, as (hint, [(short window, long window), ...]) with each window
+    given by its first and last sample relative to the current sample i (the right one: i - n + 1 to i)."""
+    right_s, right_l = (-nsta + 1, 0), (-nlta + 1, 0)
+    off_by_one = []
+    for ds in (-1, 0, 1):
+        for dl in (-1, 0, 1):
+            if (ds, dl) != (0, 0):
+                off_by_one.append(((right_s[0] - ds, 0), (right_l[0] - dl, 0)))
+    skipping = [((-nsta, -1), (-nlta, -1)), ((-nsta, -1), right_l), (right_s, (-nlta, -1))]
+    centred = []
+    for ks in {nsta // 2, (nsta - 1) // 2}:
+        for kl in {nlta // 2, (nlta - 1) // 2}:
+            short, long_ = (-ks, nsta - 1 - ks), (-kl, nlta - 1 - kl)
+            centred += [(short, long_), (short, right_l), (right_s, long_)]
+    symmetric_s, symmetric_l = (-(nsta // 2), nsta // 2), (-(nlta // 2), nlta // 2)   # n + 1 samples for even n
+    centred += [(symmetric_s, symmetric_l), (symmetric_s, right_l), (right_s, symmetric_l)]
+    centred += [((0, nsta - 1), (0, nlta - 1)), ((0, nsta - 1), right_l)]   # windows that look ahead
+    return [(STA_LTA_OFF_BY_ONE, off_by_one), (STA_LTA_SKIPS_CURRENT, skipping), (STA_LTA_CENTRED, centred)]
+
+
+STA_LTA_OFF_BY_ONE = ("Off by one: a window holds one sample too many or too few. The window of n samples at "
+                      "sample i ends at i and starts at i - n + 1; count its samples on a window of 3.")
+STA_LTA_SKIPS_CURRENT = ("Your windows skip the current sample: they end at i - 1. The window at sample i ends "
+                         "at x_i itself, so that a trigger reacts to the sample that has just arrived.")
+STA_LTA_CENTRED = ("Your window is centred on sample i (or looks ahead): it uses samples that have not arrived "
+                   "yet. A trigger runs in real time, so both windows end at the current sample i.")
+
+
+def _diagnose_sta_lta_window(function):
+    """The hint of a window slip when the student's ratio matches one away from the record's ends, else ''."""
+    rng = np.random.default_rng(7)
+    data = rng.normal(size=300)
+    data[150:190] += 6 * np.sin(np.arange(40) / 2) * np.exp(-np.arange(40) / 15)
+    nsta, nlta = 4, 30
+    try:
+        got = np.asarray(call_with_time_limit(5.0, function, data.copy(), nsta, nlta), dtype=float)
+    except (Exception, TimeLimitExceeded):  # noqa: BLE001 - the feedback already reports the error
+        return ""
+    if got.shape != data.shape:
+        return ""
+    middle = slice(nlta + 1, len(data) - nlta)   # where every window, however placed, is inside the record
+    if np.allclose(got[middle], _sta_lta(data, nsta, nlta)[middle], rtol=1e-6, atol=1e-9):
+        return ""   # the windows are right; what differs is elsewhere (the start)
+    for hint, models in _sta_lta_slip_models(nsta, nlta):
+        for short, long_ in models:
+            if np.allclose(got[middle], _windowed_ratio(data, short, long_)[middle], rtol=1e-6, atol=1e-9):
+                return hint
+    return ""
 
 
 @exercise
@@ -100,22 +228,26 @@ def sta_lta_function(function, seed=None) -> Feedback:
     noise = rng.normal(size=400)
     event = noise.copy()
     event[250:300] += 8 * np.sin(np.arange(50) / 2) * np.exp(-np.arange(50) / 20)
+    counts = rng.integers(-50, 50, size=80)
+    counts[0] = counts[0] or 7   # a record starting at exactly 0 makes the first ratio 0 / 0, which is set to 0 anyway
     cases = [
         Case((noise, 5, 50), "random noise"),
         Case((event, 5, 50), "noise with an event at sample 250"),
         Case((rng.normal(size=60), 1, 10), "a short window of one sample"),
         Case((rng.normal(size=40), 4, 40), "the long window as long as the record"),
         Case((np.r_[np.ones(6), 3 * np.ones(2)], 2, 4), "a step in amplitude"),
-        Case((list(rng.integers(-50, 50, size=80)), 3, 12), "counts given as a list of integers"),
+        Case((list(counts), 3, 12), "counts given as a list of integers"),
     ]
-    return check_function(
+    feedback = check_function(
         function, _obspy_sta_lta, cases, seed=seed, name="sta_lta", rtol=1e-6, atol=1e-9,
+        shortcuts=(detection.sta_lta, _obspy_trigger.classic_sta_lta),
         task="Write sta_lta(data, nsta, nlta): the mean of data**2 over the last nsta samples divided by "
              "its mean over the last nlta samples, 0 for the first nlta - 1 samples.",
         hint=("Work with the energy x**2; a running mean over n samples is a sum over the last n samples "
               "divided by n, and a cumulative sum gives every such sum at once.",
-              "With c = cumulative sum of x**2, the sum of the last n samples at i is c[i] - c[i - n] "
-              "(just c[i] while i < n). Set the first nlta - 1 values to 0."),
+              "With c the cumulative sum of x**2, the sum over a window is the difference of two entries "
+              "of c: which two, for the n samples ending at i? (Near the start it is one entry.) Then set "
+              "the first nlta - 1 values to 0."),
         mistakes=[(_sta_lta_no_zeros, "Almost: ObsPy sets the first nlta - 1 values to 0, where the long "
                                       "window is not full yet."),
                   (_sta_lta_partial_windows, "Almost: only the first nlta - 1 values differ. ObsPy does not "
@@ -126,7 +258,12 @@ def sta_lta_function(function, seed=None) -> Feedback:
                                                "values are 0."),
                   (_sta_lta_abs, "Average the energy x**2, not the absolute amplitude |x|."),
                   (_lta_sta, "Upside down: the short-term average goes on top.")],
-        done="It is the same as ObsPy's classic_sta_lta.")
+        done="It is the same as ObsPy's classic STA/LTA.")
+    if feedback.status == "incorrect" and callable(function):
+        slip = _diagnose_sta_lta_window(function)
+        if slip:
+            return incorrect(feedback.message, slip, mistake=True)
+    return feedback
 
 
 # ---- matching detections to a catalogue ---------------------------------------------------------
@@ -151,11 +288,11 @@ def _onsets_with_any_detection(detected, onsets, tolerance):
 
 def _strictly_within(detected, onsets, tolerance):
     """A mistake: |detection - onset| < tolerance instead of <=."""
-    return detection.precision_recall(detected, onsets, np.nextafter(float(tolerance), 0.0))
+    return _precision_recall(detected, onsets, np.nextafter(float(tolerance), 0.0))
 
 
 def _swapped(detected, onsets, tolerance):
-    precision, recall = detection.precision_recall(detected, onsets, tolerance)
+    precision, recall = _precision_recall(detected, onsets, tolerance)
     return recall, precision
 
 
@@ -184,7 +321,8 @@ def precision_recall_function(function, seed=None) -> Feedback:
              Case(([], [100.0, 200.0], 10.0), "no detections at all"),
              Case(([50.0, 60.0], [], 10.0), "no onsets in the catalogue")]
     return check_function(
-        function, detection.precision_recall, cases, seed=seed, name="precision_recall", rtol=1e-9,
+        function, _precision_recall, cases, seed=seed, name="precision_recall", rtol=1e-9,
+        shortcuts=(detection.precision_recall, detection.match_detections),
         task="Write precision_recall(detected, onsets, tolerance) returning (precision, recall). Matching is "
              "one-to-one: each onset is found at most once (a second detection of the same event is a false "
              "alarm), and each detection finds at most one onset. 'Within' means |detection - onset| <= "
@@ -207,13 +345,13 @@ def precision_recall_function(function, seed=None) -> Feedback:
 
 def _reference_threshold(scores, times, onsets, grid, tolerance, merge):
     """The threshold of ``grid`` with the best F1 on this (validation) stretch; ties to the higher one."""
-    return detection.choose_threshold(scores, times, onsets, grid, tolerance, merge)[0]
+    return _choose_threshold(scores, times, onsets, grid, tolerance, merge)[0]
 
 
 def _f1_per_threshold(scores, times, onsets, grid, tolerance, merge):
     out = []
     for threshold in grid:
-        precision, recall = detection.precision_recall(detection.detections(scores, times, threshold, merge),
+        precision, recall = _precision_recall(detection.detections(scores, times, threshold, merge),
                                                        onsets, tolerance)
         out.append((precision, recall))
     return np.array(out)
@@ -301,6 +439,7 @@ def choose_threshold_function(function, seed=None) -> Feedback:
              Case(_validation_case(rng, 12, flicker=True), "12 events")]
     feedback = check_function(
         function, _reference_threshold, cases, seed=seed, name="choose_threshold", rtol=1e-9, task=THRESHOLD_TASK,
+        shortcuts=(detection.choose_threshold,),
         hint=("For each threshold of the grid: detect, match the detections to the onsets, compute F1 = "
               "2 P R / (P + R) (0 when P + R = 0). Keep the threshold where F1 is largest.",
               "Compare F1 values with a tolerance (np.isclose): which of the thresholds with the largest F1 "
@@ -340,16 +479,16 @@ def choose_threshold_function(function, seed=None) -> Feedback:
 def pick_difference(answer, aic_seconds: float, reference_seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: the AIC pick minus the reference pick, in seconds."""
     expected = aic_seconds - reference_seconds
-    return check_value(answer, expected, name="difference_s", unit="s", atol=1e-6,
-                       task="The AIC pick minus the AR pick, in seconds.",
+    return check_value(answer, expected, name="difference_s", unit="s", digits=2,
+                       task="The AIC pick minus the AR pick, in seconds, to 2 significant digits.",
                        mistakes=[
                            (-expected, "The sign: AIC pick minus the reference (positive means the AIC pick "
                                        "is later)."),
-                           (expected * sampling_rate, "That is in samples: divide by the sampling rate."),
+                           (expected * sampling_rate, "That is in samples: a sample lasts 1 / sampling rate seconds."),
                            (expected * 1000.0, "That is in milliseconds: the answer is in seconds "
                                                "(divide by 1000)."),
                        ], hint=("Both picks are already in seconds since the start of the record.",
-                                "Subtract the AR pick from the AIC pick."))
+                                "Which pick comes first in the sentence of the task? Keep that order."))
 
 
 @exercise
@@ -379,6 +518,13 @@ def _b_no_correction(magnitudes, mc, bin_width=0.1):
     m = np.asarray(magnitudes, dtype=float)
     m = m[m >= mc - 1e-9]
     return np.log10(np.e) / (m.mean() - mc)
+
+
+def _b_exact_comparison(magnitudes, mc, bin_width=0.1):
+    """The slip: ``m >= mc`` drops a magnitude stored a rounding error below Mc (2.0999999999 for 2.1)."""
+    m = np.asarray(magnitudes, dtype=float)
+    m = m[m >= mc]
+    return np.log10(np.e) / (m.mean() - (mc - bin_width / 2))
 
 
 def _b_natural_log(magnitudes, mc, bin_width=0.1):
@@ -438,15 +584,27 @@ def b_value_function(function, seed=None) -> Feedback:
              Case((_gr_magnitudes(rng, 80, 0.8, 2.0, 0.1), 2.0, 0.1), "80 events, b = 0.8"),
              Case((_gr_magnitudes(rng, 200, 1.2, 0.5, 0.01), 0.5, 0.01), "magnitudes to 0.01"),
              Case((np.array([1.0, 1.0, 1.2, 1.5, 0.5]), 1.0, 0.1), "five events, one below Mc"),
-             Case((np.array([3.0, 3.1, 3.0, 3.4, 4.2, 3.0]), 3.0, 0.1), "all events at or above Mc")]
+             Case((np.array([3.0, 3.1, 3.0, 3.4, 4.2, 3.0]), 3.0, 0.1), "all events at or above Mc"),
+             # binned magnitudes are floats: the reference counts a magnitude within 1e-9 of Mc as in its bin
+             Case((np.array([2.0999999999, 2.1, 2.0999999999, 2.3, 2.6, 3.4, 2.0, 1.9]), 2.1, 0.1),
+                  "magnitudes stored a rounding error below Mc = 2.1"),
+             Case((np.round(np.arange(0, 31) * 0.1, 1)[3:], 3 * 0.1, 0.1),
+                  "Mc computed as 3 x 0.1 = 0.30000000000000004"),
+             Case((np.array([0.7 * 3, 2.1, 0.7 * 3, 2.2, 2.5, 2.8, 3.3, 1.9]), 2.1, 0.1),
+                  "magnitudes computed as 0.7 x 3 = 2.0999999999999996")]
     return check_function(
         function, detection.b_value, cases, seed=seed, name="b_value", rtol=1e-6,
+        shortcuts=(detection.b_value,),
         task="Write b_value(magnitudes, mc, bin_width): Aki's maximum-likelihood b over the events with "
-             "M >= Mc, with Utsu's correction of half a bin.",
+             "M >= Mc, with Utsu's correction of half a bin. Magnitudes are rounded floats: one stored a "
+             "rounding error below Mc is still in the Mc bin.",
         hint=("Keep only the events at or above Mc; b is log10(e) divided by how far their mean magnitude "
               "lies above the lower edge of the Mc bin.",
               "The lower edge of the Mc bin is Mc minus half a bin width; log10(e) is about 0.434."),
-        mistakes=[(_b_no_correction, "Add the bin correction: subtract Mc - dM/2, half a magnitude bin below Mc."),
+        mistakes=[(_b_exact_comparison, "Magnitudes compared with Mc without a tolerance: a magnitude in the Mc "
+                                        "bin can be stored a rounding error below Mc (2.0999999999 for 2.1), and "
+                                        "an exact >= drops it. Allow a tolerance far smaller than the bin width."),
+                  (_b_no_correction, "Add the bin correction: subtract Mc - dM/2, half a magnitude bin below Mc."),
                   (_b_natural_log, "log10(e) = 0.434 belongs in the numerator (the law is in base 10)."),
                   (_b_wrong_sign, "The sign of the correction: the lower edge of the Mc bin is Mc - dM/2, "
                                   "below Mc, not above it."),
