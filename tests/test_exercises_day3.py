@@ -258,6 +258,10 @@ def _ceil_blocks(lat, lon, size_deg):
     return np.unique(cells, axis=0, return_inverse=True)[1].ravel()
 
 
+def _times_100(lat, lon, size_deg):
+    return np.floor(np.asarray(lat) / size_deg).astype(int) * 100 + np.floor(np.asarray(lon) / size_deg).astype(int)
+
+
 def _cv_mse(X, y, folds, make_model):
     return cv_rmse_scaled(X, y, folds, make_model) ** 2
 
@@ -334,6 +338,8 @@ SLIP_CASES = {
     "rounding toward zero (int, trunc)": (lambda: check.block_function(F._blocks_truncated, seed=0), "toward zero"),
     "rounding up (ceil)": (lambda: check.block_function(_ceil_blocks, seed=0), "ceil"),
     "rounding to the nearest integer (round)": (lambda: check.block_function(F._blocks_rounded, seed=0), "nearest"),
+    "rows and columns combined so that two cells share a number (a factor too small)":
+        (lambda: check.block_function(_times_100, seed=0), "same number"),
     "all the earthquakes of the test fold": (lambda: check.leaked_events(5, *_fold_cases()), "ALSO"),
     "the records of the test fold whose earthquake is also in training":
         (lambda: check.leaked_events(2, *_fold_cases()), "RECORDS"),
@@ -475,8 +481,18 @@ def test_the_block_cases_separate_floor_from_ceil_and_round():
 
 def test_the_second_block_hint_leaves_the_numbering_to_the_student():
     reset_attempts()
+
     def shifted(lat, lon, size_deg):
         return np.floor(np.asarray(lat) / size_deg).astype(int) + np.floor(np.asarray(lon) / size_deg).astype(int)
     check.block_function(shifted, seed=0)
     second = check.block_function(shifted, seed=0).hint
     assert "collide" in second and "*" not in second and "large number" not in second
+
+
+def test_a_wrong_cell_size_is_not_called_a_collision():
+    def double(lat, lon, size_deg):
+        return block_ids(lat, lon, 2 * size_deg)
+
+    reset_attempts()
+    fb = check.block_function(double, seed=0)
+    assert fb.status == "incorrect" and "same number" not in str(fb.hint)

@@ -30,6 +30,7 @@ SLIPS = [
     ("4.1", "rounding toward zero (int, trunc)"),
     ("4.1", "rounding up (ceil)"),
     ("4.1", "rounding to the nearest integer (round)"),
+    ("4.1", "rows and columns combined so that two cells share a number (a factor too small)"),
     ("9.3", "folds that ignore the groups"),
     ("9.3", "the imputer fitted on all the data before the split"),
     ("9.3", "the mean imputed, not the median"),
@@ -278,7 +279,7 @@ def _same_partition(got, expected) -> str:
     if len(pairs) == len(set(expected.tolist())) == len(set(got.tolist())):
         return ""
     if len(set(got.tolist())) < len(set(expected.tolist())):
-        return "some samples of different cells share a block number"
+        return _MERGED
     return "samples of the same cell got different block numbers"
 
 
@@ -305,6 +306,36 @@ def _blocks_ceiled(latitude, longitude, size_deg):
     return _numbered(np.ceil(lat / size_deg), np.ceil(lon / size_deg))
 
 
+_BLOCK_MISTAKES = [(_blocks_floor_lat_only, "Only latitude decides your blocks: a block is "
+                                     "a square, so longitude must count too."),
+                                    (_blocks_truncated, "Rounding toward zero (int or trunc) puts -0.5 and "
+                                     "+0.5 in the same cell: round DOWN with np.floor."),
+                                    (_blocks_ceiled, "Rounding UP (ceil) moves every point that lies exactly on "
+                                     "a cell's lower edge (3.0° with 1° cells) into the cell below it: round DOWN "
+                                     "with np.floor."),
+                                    (_blocks_rounded, "Rounding to the nearest integer shifts the cells by "
+                                     "half a cell: round DOWN with np.floor.")]
+_MERGED = "some samples of different cells share a block number"
+
+
+def _collides(function) -> bool:
+    """True when ``function`` numbers the cells of one row apart, and of one column apart, but gives two
+    cells of a two-row grid the same number: the (row, column) pair was combined into a number that collides."""
+    from ..timelimit import call_with_time_limit
+
+    lon = np.arange(0.25, 360, 0.5)                                  # 720 cells of 0.5° along a row
+    lat = np.arange(-89.75, 90, 0.5)                                 # 360 cells along a column
+    grid_lat, grid_lon = np.repeat([0.25, 0.75], lon.size), np.tile(lon, 2)
+    try:
+        one_row = call_with_time_limit(5.0, function, np.full(lon.size, 0.25), lon, 0.5)
+        one_column = call_with_time_limit(5.0, function, lat, np.full(lat.size, 0.25), 0.5)
+        grid = call_with_time_limit(5.0, function, grid_lat, grid_lon, 0.5)
+        distinct = [len(np.unique(np.asarray(ids).tolist())) for ids in (one_row, one_column, grid)]
+    except Exception:  # noqa: BLE001 - whatever the student's function does here, no diagnosis
+        return False
+    return distinct[:2] == [lon.size, lat.size] and distinct[2] < grid_lat.size
+
+
 @exercise
 def block_function(function, seed=None) -> Feedback:
     """Function exercise: number every sample by the square map cell it falls in."""
@@ -324,8 +355,9 @@ def block_function(function, seed=None) -> Feedback:
         Case((np.array([-17.5]), np.array([178.0]), 4.0), "a single event"),
         Case((np.array([10.0, 10.0]), np.array([20.0, 20.0]), 2.0), "two events at the same place"),
     ]
-    return check_function(function, reference_blocks, cases, seed=seed, name="block_ids", compare=_same_partition,
-                          shortcuts=(spatial_blocks, reference_blocks),
+    mistake_hints = {hint for _, hint in _BLOCK_MISTAKES}
+    feedback = check_function(function, reference_blocks, cases, seed=seed, name="block_ids", compare=_same_partition,
+                          shortcuts=(spatial_blocks, reference_blocks), mistakes=_BLOCK_MISTAKES,
                           task="Give every event the number of its size_deg x size_deg map cell (any "
                                "numbering works, as long as events in the same cell share a number and "
                                "events in different cells do not).",
@@ -335,15 +367,12 @@ def block_function(function, seed=None) -> Feedback:
                                 "them so that two different pairs can never get the same one. Try your idea on "
                                 "rows 0 and 1 with columns up to 360 (1° cells around the globe): do any "
                                 "two pairs collide?"),
-                          mistakes=[(_blocks_floor_lat_only, "Only latitude decides your blocks: a block is "
-                                     "a square, so longitude must count too."),
-                                    (_blocks_truncated, "Rounding toward zero (int or trunc) puts -0.5 and "
-                                     "+0.5 in the same cell: round DOWN with np.floor."),
-                                    (_blocks_ceiled, "Rounding UP (ceil) moves every point that lies exactly on "
-                                     "a cell's lower edge (3.0° with 1° cells) into the cell below it: round DOWN "
-                                     "with np.floor."),
-                                    (_blocks_rounded, "Rounding to the nearest integer shifts the cells by "
-                                     "half a cell: round DOWN with np.floor.")])
+                          )
+    if feedback.status == "incorrect" and feedback.hint not in mistake_hints and _collides(function):
+        return _with_hint(feedback, "Two different cells got the same number: the way you combine the row and "
+                                    "the column collides for some pairs. Try it on rows 0 and 1 with columns up "
+                                    "to 720 (0.5° cells around the globe).")
+    return feedback
 
 
 def _classification_cases(rng):
