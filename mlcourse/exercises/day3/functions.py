@@ -425,9 +425,9 @@ def pipeline_function(function, seed=None) -> Feedback:
     feedback = check_function(function, reference_grouped_probabilities, _classification_cases(rng),
                           seed=seed, name="grouped_probabilities", rtol=1e-6, atol=1e-9, time_limit=30.0,
                           shortcuts=(reference_grouped_probabilities,),
-                          task="Build a Pipeline (median imputer, then the model), split with "
-                               "StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed) and return "
-                               "the out-of-fold probability of class 1 for every sample.",
+                          task="Build a Pipeline (median imputer, then the model), split with a "
+                               "StratifiedGroupKFold of 5 shuffled splits seeded with `seed`, and return the "
+                               "out-of-fold probability of class 1 for every sample.",
                           hint=("Two pieces: a Pipeline whose first step imputes with the median, and a "
                                 "splitter that keeps each group in one fold while balancing the classes.",
                                 "cross_val_predict accepts groups= and method='predict_proba'; keep "
