@@ -77,7 +77,7 @@ def test_leaked_events():
 def test_local_hour():
     utc, lon = np.array([20.0, 1.0]), np.array([-120.0, -120.0])
     assert check.local_hour([12.0, 17.0], utc, lon)
-    assert "ADD" in check.local_hour((utc + 8) % 24, utc, lon).hint
+    assert "wrong way" in check.local_hour((utc + 8) % 24, utc, lon).hint
     assert "modulo" in check.local_hour(utc - 8, utc, lon).hint
     assert "still UTC" in check.local_hour(utc, utc, lon).hint
 
@@ -119,7 +119,7 @@ def test_deployable_features():
 
 def test_scaled_cv_function_accepts_the_loop_and_names_the_leak():
     assert check.scaled_cv_function(cv_rmse_scaled, seed=0)
-    assert check.scaled_cv_function(check.reference_scaled_cv, seed=1)
+    assert check.scaled_cv_function(cv_rmse_scaled, seed=1)
     assert "ALL rows" in check.scaled_cv_function(check.functions._scaled_on_everything, seed=0).hint
     assert "own mean" in check.scaled_cv_function(check.functions._test_scaled_by_itself, seed=0).hint
     assert "not standardised" in check.scaled_cv_function(check.functions._unscaled, seed=0).hint
@@ -160,7 +160,8 @@ def test_a_placeholder_function_is_not_answered_yet():
 # ---- robustness ---------------------------------------------------------------------------------
 
 VALID_CALLS = {
-    "best_capacity": ({"answer": 2}, {"validation_errors": {1: 0.35, 2: 0.29, 3: 0.36}}),
+    "best_capacity": ({"answer": 2}, {"validation_errors": {1: 0.35, 2: 0.29, 3: 0.36},
+                                      "random_errors": {1: 0.3, 2: 0.25, 3: 0.2}}),
     "leaked_events": ({"answer": 2}, {"events": np.array([1, 1, 2, 2, 3, 4]), "train_index": np.array([0, 2, 4]),
                                       "test_index": np.array([1, 3, 5])}),
     "majority_accuracy": ({"answer": 0.75}, {"labels": [0, 0, 0, 1]}),
@@ -191,16 +192,15 @@ def test_references_for_later_cells(capsys):
 
 # ---- the student walkthrough's wrong answers: each gets its own hint, none is accepted -------------
 
-def test_scaled_cv_refuses_a_list_and_names_mse():
+def test_scaled_cv_accepts_a_list_and_names_mse():
     def as_list(X, y, folds, make_model):
-        return list(check.reference_scaled_cv(X, y, folds, make_model))
+        return list(cv_rmse_scaled(X, y, folds, make_model))
 
     def as_mse(X, y, folds, make_model):
-        return check.reference_scaled_cv(X, y, folds, make_model) ** 2
+        return cv_rmse_scaled(X, y, folds, make_model) ** 2
 
     reset_attempts()
-    fb = check.scaled_cv_function(as_list, seed=0)
-    assert fb.status == "incorrect" and "numpy array" in fb.message
+    assert check.scaled_cv_function(as_list, seed=0), "a list of the right RMSEs is a right answer in another form"
     assert "square root" in check.scaled_cv_function(as_mse, seed=0).hint
 
 
@@ -243,3 +243,256 @@ def test_leaked_events_and_local_hour_name_the_typical_mistakes():
     fb = check.local_hour((utc + tz / 60) % 24, utc, lon, tz_offset_min=tz)
     assert fb.status == "incorrect" and "civil" in fb.hint
     assert check.local_hour((utc + lon / 15) % 24, utc, lon, tz_offset_min=tz)
+
+
+# ---- every slip of SLIPS is fed to its check, whose hint names it ----------------------------------
+
+def _fold_cases():
+    # earthquakes 0-4 in the test fold, 5-9 in training; earthquake 4 has two test records and one in training
+    events = np.repeat(np.arange(10), 3)
+    return events, np.arange(14, 30), np.arange(0, 14)
+
+
+def _ceil_blocks(lat, lon, size_deg):
+    cells = np.c_[np.ceil(np.asarray(lat) / size_deg), np.ceil(np.asarray(lon) / size_deg)]
+    return np.unique(cells, axis=0, return_inverse=True)[1].ravel()
+
+
+def _times_100(lat, lon, size_deg):
+    return np.floor(np.asarray(lat) / size_deg).astype(int) * 100 + np.floor(np.asarray(lon) / size_deg).astype(int)
+
+
+def _cv_mse(X, y, folds, make_model):
+    return cv_rmse_scaled(X, y, folds, make_model) ** 2
+
+
+def _cv_mean(X, y, folds, make_model):
+    return float(np.mean(cv_rmse_scaled(X, y, folds, make_model)))
+
+
+def _cv_training_rows(X, y, folds, make_model):
+    errors = []
+    for train, test in folds:
+        mean, std = X[train].mean(axis=0), X[train].std(axis=0)
+        model = make_model().fit((X[train] - mean) / std, y[train])
+        errors.append(np.sqrt(np.mean((y[train] - model.predict((X[train] - mean) / std)) ** 2)))
+    return np.array(errors)
+
+
+def _cv_mae(X, y, folds, make_model):
+    errors = []
+    for train, test in folds:
+        mean, std = X[train].mean(axis=0), X[train].std(axis=0)
+        model = make_model().fit((X[train] - mean) / std, y[train])
+        errors.append(np.mean(np.abs(y[test] - model.predict((X[test] - mean) / std))))
+    return np.array(errors)
+
+
+def _class_0(model, X, y, groups, seed):
+    return 1 - grouped_probabilities(model, X, y, groups, seed)
+
+
+def _group_kfold(model, X, y, groups, seed):
+    from sklearn.model_selection import GroupKFold
+    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+    return cross_val_predict(pipeline, X, y, groups=groups, cv=GroupKFold(5), method="predict_proba")[:, 1]
+
+
+def _no_groups(model, X, y, groups, seed):
+    pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+    folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(pipeline, X, y, cv=folds, method="predict_proba")[:, 1]
+
+
+def _model_first(model, X, y, groups, seed):
+    pipeline = Pipeline([("model", model), ("impute", SimpleImputer(strategy="median"))])
+    folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+    return cross_val_predict(pipeline, X, y, groups=groups, cv=folds, method="predict_proba")[:, 1]
+
+
+ERRORS = {1: 0.35, 2: 0.29, 3: 0.36, 4: 0.90}
+RANDOM = {1: 0.33, 2: 0.25, 3: 0.22, 4: 0.40}
+QUAKES = ["earthquake"] * 98 + ["blast"] * 2
+UTC, LON, TZ = np.array([1.0, 20.0, 5.0]), np.array([-118.0, 33.0, -70.0]), np.array([-480, 120, -300])
+COLUMNS = ["depth_km", "depth_unfixed", "mag", "hour_local", "gap", "rms", "status", "reviewed", "latitude",
+           "longitude", "nst", "net", "mag_type", "dmin", "place", "tz_offset_min"]
+F = check.functions
+
+# description -> (the slip fed to its check, a word its feedback must hold; the hint, or the message and hint for 9.2)
+SLIP_CASES = {
+    "the degree with the lowest training error, the most flexible one": (lambda: check.best_capacity(4, ERRORS), "Training error"),
+    "the degree the random split prefers": (lambda: check.best_capacity(3, ERRORS, RANDOM), "random split"),
+    "the scaler fitted on all rows before the split":
+        (lambda: check.scaled_cv_function(F._scaled_on_everything, seed=0), "ALL rows"),
+    "the test rows scaled with their own mean and standard deviation":
+        (lambda: check.scaled_cv_function(F._test_scaled_by_itself, seed=0), "own"),
+    "no scaling at all": (lambda: check.scaled_cv_function(F._unscaled, seed=0), "not standardised"),
+    "mean squared errors, not their square root": (lambda: check.scaled_cv_function(_cv_mse, seed=0),
+                                                   "square root"),
+    "the RMSE computed on the training rows": (lambda: check.scaled_cv_function(_cv_training_rows, seed=0),
+                                               "TRAINING rows"),
+    "the mean absolute error (MAE) instead of the RMSE": (lambda: check.scaled_cv_function(_cv_mae, seed=0), "MAE"),
+    "one number (a scalar) instead of one RMSE per fold": (lambda: check.scaled_cv_function(_cv_mean, seed=0),
+                                                           "one number"),
+    "only latitude numbers the blocks": (lambda: check.block_function(F._blocks_floor_lat_only, seed=0), "longitude"),
+    "rounding toward zero (int, trunc)": (lambda: check.block_function(F._blocks_truncated, seed=0), "toward zero"),
+    "rounding up (ceil)": (lambda: check.block_function(_ceil_blocks, seed=0), "ceil"),
+    "rounding to the nearest integer (round)": (lambda: check.block_function(F._blocks_rounded, seed=0), "nearest"),
+    "rows and columns combined so that two cells share a number (a factor too small)":
+        (lambda: check.block_function(_times_100, seed=0), "same number"),
+    "all the earthquakes of the test fold": (lambda: check.leaked_events(5, *_fold_cases()), "ALSO"),
+    "the records of the test fold whose earthquake is also in training":
+        (lambda: check.leaked_events(2, *_fold_cases()), "RECORDS"),
+    "rows compared instead of earthquakes (0)": (lambda: check.leaked_events(0, *_fold_cases()), "row indices"),
+    "a percentage instead of a fraction": (lambda: check.majority_accuracy(98, QUAKES), "percentage"),
+    "the share of the rare class": (lambda: check.majority_accuracy(0.02, QUAKES), "rare class"),
+    "the costs swapped": (lambda: check.cost_threshold(0.91, 10, 1), "swapped"),
+    "the ratio of the costs, without the (1 - p)": (lambda: check.cost_threshold(0.1, 10, 1), "(1 - p)"),
+    "0.5, the threshold for equal costs": (lambda: check.cost_threshold(0.5, 10, 1), "same"),
+    "civil (time-zone) time instead of solar time":
+        (lambda: check.local_hour((UTC + TZ / 60) % 24, UTC, LON, tz_offset_min=TZ), "civil"),
+    "the longitude subtracted instead of added": (lambda: check.local_hour((UTC - LON / 15) % 24, UTC, LON),
+                                                  "wrong way"),
+    "the hours not wrapped into 0-24": (lambda: check.local_hour(UTC + LON / 15, UTC, LON), "0-24"),
+    "the UTC hour unchanged": (lambda: check.local_hour(UTC, UTC, LON), "still UTC"),
+    "a trace of the labelling (status, reviewed)": (lambda: check.deployable_features(["mag", "reviewed"], COLUMNS),
+                                                    "labelling"),
+    "a trace of the network (net, nst, gap, rms, mag_type, dmin)":
+        (lambda: check.deployable_features(["mag", "rms"], COLUMNS), "network"),
+    "location in disguise (latitude, longitude, place, tz_offset_min)":
+        (lambda: check.deployable_features(["mag", "tz_offset_min"], COLUMNS), "location"),
+    "depth_km with its fixed and rounded depths": (lambda: check.deployable_features(["depth_km", "mag"], COLUMNS),
+                                                   "fixed and rounded"),
+    "folds that ignore the groups": (lambda: check.pipeline_function(F._ungrouped_probabilities, seed=0),
+                                     "ignore the groups"),
+    "the imputer fitted on all the data before the split":
+        (lambda: check.pipeline_function(F._imputed_outside, seed=0), "before the split"),
+    "the mean imputed, not the median": (lambda: check.pipeline_function(F._mean_imputed, seed=0), "median"),
+    "predicted classes, not probabilities": (lambda: check.pipeline_function(F._labels_not_probabilities, seed=0),
+                                             "predicted classes"),
+    "the probability of class 0 (the first column of predict_proba)":
+        (lambda: check.pipeline_function(_class_0, seed=0), "class 0"),
+    "GroupKFold instead of StratifiedGroupKFold": (lambda: check.pipeline_function(_group_kfold, seed=0),
+                                                   "GroupKFold keeps"),
+    "the groups not passed to cross_val_predict": (lambda: check.pipeline_function(_no_groups, seed=0),
+                                                   "groups=groups"),
+    "the model before the imputer in the Pipeline, or steps without names":
+        (lambda: check.pipeline_function(_model_first, seed=0), "LAST step"),
+}
+
+
+def test_every_slip_listed_has_a_test_here():
+    assert sorted(description for _, description in check.SLIPS) == sorted(SLIP_CASES)
+    assert all(exercise in {"1.1", "2.1", "4.1", "5.1", "6.1", "6.2", "9.1", "9.2", "9.3"} for exercise, _ in check.SLIPS)
+
+
+_FED = {}
+
+
+def fed(description):
+    """The feedback on a slip, computed once (the function checks take seconds)."""
+    if description not in _FED:
+        reset_attempts()
+        _FED[description] = SLIP_CASES[description][0]()
+    return _FED[description]
+
+
+@pytest.mark.parametrize("exercise, description", check.SLIPS, ids=[d for _, d in check.SLIPS])
+def test_the_hint_names_the_slip(exercise, description):
+    fb = fed(description)
+    word = SLIP_CASES[description][1]
+    assert fb.status == "incorrect", description
+    said = f"{fb.message} {' '.join(fb.steps())}" if exercise == "9.2" else " ".join(fb.steps())
+    assert word in said, f"{exercise} {description}: {fb.text()}"
+    if exercise not in {"2.1", "4.1", "9.3"}:   # the number exercises are quick to ask twice
+        assert SLIP_CASES[description][0]().hint == fb.hint, "a slip's hint is the same on every try"
+
+
+def test_an_error_without_groups_in_the_code_is_not_blamed_on_the_groups():
+    def typo(model, X, y, groups, seed):
+        pipeline = Pipeline([("impute", SimpleImputer(strategy="median")), ("model", model)])
+        folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        return cross_val_predict(pipline, X, y, cv=folds, method="predict_proba")[:, 1]  # noqa: F821
+
+    fb = check.pipeline_function(typo, seed=0)
+    assert fb.status == "incorrect" and "NameError" in fb.message and "pipline" in fb.message
+    assert "groups=groups" not in str(fb.hint) and "LAST step" not in str(fb.hint)
+
+
+# ---- answers judged at the digits the prompt asks for ------------------------------------------------
+
+def test_value_exercises_judge_the_digits_the_prompt_states():
+    import json
+    from pathlib import Path
+    notebook = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "03_pitfalls.ipynb").read_text())
+    prose = " ".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+    prose = " ".join(prose.split())
+    assert "to 3 significant digits" in prose and "to 2 significant digits" in prose
+    assert "checked to 3 significant digits" in prose and "Give the exact count" in prose
+    labels = ["earthquake"] * 1679 + ["blast"] * 28                  # 0.98360...
+    assert check.majority_accuracy(0.984, labels) and check.majority_accuracy(0.9836, labels)
+    fb = check.majority_accuracy(0.98, labels)
+    assert fb.status == "incorrect" and "give 3" in fb.text()
+    assert check.cost_threshold(0.091, 10, 1) and check.cost_threshold(1 / 11, 10, 1)
+    fb = check.cost_threshold(0.09, 10, 1)                           # right to 1 digit of the 2 asked
+    assert fb.status == "incorrect" and "give 2" in fb.text()
+    events, train, test = _fold_cases()
+    assert check.leaked_events(1.0, events, train, test) and check.leaked_events(np.int64(1), events, train, test)
+    assert check.leaked_events(1.4, events, train, test).status == "incorrect", "a count is exact"
+
+
+def test_function_exercises_refuse_the_course_own_answer():
+    from mlcourse.splits import spatial_blocks
+
+    def library(lat, lon, size_deg):
+        return spatial_blocks(lat, lon, size_deg)
+
+    def reference(X, y, folds, make_model):
+        return check.reference_scaled_cv(X, y, folds, make_model)
+
+    def reference_pipeline(model, X, y, groups, seed):
+        return check.reference_grouped_probabilities(model, X, y, groups, seed)
+
+    for fb, name in [(check.block_function(library, seed=0), "spatial_blocks"),
+                     (check.scaled_cv_function(reference, seed=0), "reference_scaled_cv"),
+                     (check.pipeline_function(reference_pipeline, seed=0), "reference_grouped_probabilities")]:
+        assert fb.status == "incorrect" and name in fb.message
+    hints = [fed(description).hint for description in SLIP_CASES]
+    assert not any("spatial_blocks" in str(h) or "reference_" in str(h) for h in hints)
+
+
+def test_feedback_opens_with_one_short_line():
+    """The verdict and its reason first, at most 200 characters; long inputs are in the details."""
+    reset_attempts()
+    long_list = [f"column_{i}" for i in range(60)]
+    fb = check.deployable_features(["mag", "colour"], long_list + ["mag"])
+    assert len(fb.message.splitlines()[0]) <= 200 and "column_59" in fb.details()
+    for description in SLIP_CASES:
+        fb = fed(description)
+        first = f"Not quite: {fb.message}".splitlines()[0]
+        assert len(first) <= 200, f"{description}: {len(first)} characters: {first[:120]}..."
+
+
+def test_the_block_cases_separate_floor_from_ceil_and_round():
+    assert check.block_function(block_ids, seed=3)
+    for wrong in (_ceil_blocks, F._blocks_rounded, F._blocks_truncated):
+        assert check.block_function(wrong, seed=3).status == "incorrect"
+
+
+def test_the_second_block_hint_leaves_the_numbering_to_the_student():
+    reset_attempts()
+
+    def shifted(lat, lon, size_deg):
+        return np.floor(np.asarray(lat) / size_deg).astype(int) + np.floor(np.asarray(lon) / size_deg).astype(int)
+    check.block_function(shifted, seed=0)
+    second = check.block_function(shifted, seed=0).hint
+    assert "collide" in second and "*" not in second and "large number" not in second
+
+
+def test_a_wrong_cell_size_is_not_called_a_collision():
+    def double(lat, lon, size_deg):
+        return block_ids(lat, lon, 2 * size_deg)
+
+    reset_attempts()
+    fb = check.block_function(double, seed=0)
+    assert fb.status == "incorrect" and "same number" not in str(fb.hint)

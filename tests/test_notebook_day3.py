@@ -43,8 +43,11 @@ def test_at_least_three_function_exercises_and_two_stretch_tasks():
     assert len(stretch_tasks) >= 2
     for i, c in enumerate(cells()):
         if c["cell_type"] == "markdown" and "stretch" in c.get("metadata", {}).get("tags", []):
-            follower = cells()[i + 1]
-            assert {"solution", "stretch"} <= set(follower["metadata"]["tags"])
+            work, solution = cells()[i + 1], cells()[i + 2]
+            assert work["cell_type"] == "code" and {"exercise", "stretch"} <= set(work["metadata"]["tags"]), \
+                "a stretch task has a cell to work in"
+            assert {"solution", "stretch"} <= set(solution["metadata"]["tags"])
+            assert solution["metadata"]["jupyter"]["source_hidden"], "the sample solution is collapsed"
 
 
 def test_no_hint_gives_away_a_solution_line():
@@ -84,17 +87,78 @@ def test_summary_is_computed_from_the_notebooks_own_pairs():
     assert f"In {n_better} of the {n_pairs} pairs" in prose and f"in {n_real} of them" in prose
 
 
+def words(source):
+    """Student-facing words, counted as the course counts them (code, math, inline code and HTML left out)."""
+    source = re.sub(r"```.*?```", " ", source, flags=re.S)
+    source = re.sub(r"\$\$.*?\$\$", " ", source, flags=re.S)
+    source = re.sub(r"\$[^$]*\$|`[^`]*`|<[^>]+>", " ", source)
+    return len(source.split())
+
+
+def student_markdown():
+    return [c for c in cells() if c["cell_type"] == "markdown" and "instructor" not in c["metadata"].get("tags", [])]
+
+
 def test_the_map_adds_up_to_the_days_minutes():
-    the_map = text("markdown").split("### Map of the day", 1)[1].split("## 1.", 1)[0]
-    lecture = hands_on = 0
-    for row in re.findall(r"^\|[^|]*\|[^|]*\| ([^|]*\d[^|]*) \|", the_map, re.M):
-        numbers = [int(n) for n in re.findall(r"\d+", row)]
-        if "hands-on" in row and "+" not in row:
-            hands_on += numbers[0]
-        else:
-            lecture += numbers[0]
-            hands_on += sum(numbers[1:])
-    assert (lecture, hands_on) == (60, 90)
+    maps = tagged("map")
+    assert len(maps) == 1
+    lines = [line for line in "".join(maps[0]["source"]).splitlines() if line.startswith("|")]
+    assert lines[0] == "| section | lecture (min) | reading (min) | hands-on (min) | exercises |"
+    rows = [[cell.strip() for cell in line.strip()[1:-1].split("|")] for line in lines[2:]]
+    number = lambda cell: int(cell.strip("*")) if cell.strip("*") else 0
+    *sections, total = rows
+    assert total[0] == "**total**"
+    sums = [sum(number(row[k]) for row in sections) for k in (1, 2, 3)]
+    assert [number(total[k]) for k in (1, 2, 3)] == sums and all(total[k].startswith("**") for k in (1, 2, 3))
+    lecture, reading, hands_on = sums
+    assert abs(lecture - 60) <= 5 and hands_on <= 90
+    assert lecture + hands_on <= 150 and reading + hands_on <= 150
+    assert abs(reading - sum(words("".join(c["source"])) for c in student_markdown()) / 150) <= 3
+    sentence = (f"In class: {lecture} min of lecture and {hands_on} of hands-on; alone at home: {reading} min of "
+                f"reading and {hands_on} of exercises.")
+    assert sentence in "".join(maps[0]["source"])
+
+
+def test_the_student_text_fits_the_day():
+    assert sum(words("".join(c["source"])) for c in student_markdown()) <= 3750
+
+
+def test_an_instructor_box_follows_the_title_and_instructor_cells_are_collapsed_notes():
+    box = cells()[1]
+    assert "instructor" in box["metadata"]["tags"] and "".join(box["source"]).startswith("**Instructor box.**")
+    for part in ("Timing plan", "Demo live", "Where students get stuck", "If time runs short"):
+        assert part in "".join(box["source"])
+    for c in tagged("instructor"):
+        assert c["cell_type"] == "markdown" and c["metadata"]["jupyter"]["source_hidden"]
+        assert c["metadata"]["slideshow"]["slide_type"] == "notes"
+        assert re.match(r"\*\*Instructor (box|note: [^*]+)\.\*\*", "".join(c["source"]))
+
+
+def test_every_cell_has_a_slide_type_and_exercises_skip():
+    kinds = [c["metadata"].get("slideshow", {}).get("slide_type") for c in cells()]
+    assert all(k in {"slide", "subslide", "fragment", "skip", "notes", "-"} for k in kinds)
+    assert sum(k == "slide" for k in kinds) >= len(sections())
+    for c in tagged("exercise") + tagged("solution"):
+        assert c["metadata"]["slideshow"]["slide_type"] == "skip"
+
+
+def test_no_later_cell_reassigns_a_name_an_exercise_asks_for():
+    asked = {}
+    for i, c in enumerate(cells()):
+        if c["cell_type"] == "code" and "exercise" in c["metadata"].get("tags", []):
+            for node in ast.parse("".join(c["source"])).body:
+                targets = [node.name] if isinstance(node, ast.FunctionDef) else \
+                    [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
+                asked.update({name: i for name in targets})
+    for i, c in enumerate(cells()):
+        if c["cell_type"] != "code" or {"exercise", "solution"} & set(c["metadata"].get("tags", [])):
+            continue
+        source = re.sub(r"^\s*[%!].*$", "", "".join(c["source"]), flags=re.M)
+        for node in ast.walk(ast.parse(source)):
+            names = [node.name] if isinstance(node, ast.FunctionDef) else \
+                [t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)]
+            late = [n for n in names if n in asked and i > asked[n]]
+            assert not late, f"cell {i} reassigns {late}, which an exercise above asks the student to define"
 
 
 def test_the_test_set_is_scored_once_in_the_workflow():

@@ -15,15 +15,42 @@ from .. import Feedback, check_value, correct, exercise, incorrect, is_blank, un
 
 __all__ = ["best_capacity", "leaked_events", "majority_accuracy", "cost_threshold", "local_hour",
            "deployable_features", "chosen_features", "LEAKY_FEATURES", "SAMPLE_DEPLOYABLE",
-           "reference_best_degree", "reference_cost_threshold", "reference_local_hour"]
+           "reference_best_degree", "reference_cost_threshold", "reference_local_hour", "SLIPS"]
+
+# The known slips of the number exercises and of the choice of features, each diagnosed with a hint
+# that names it (tests/test_exercises_day3.py feeds every one). Add new ones here, with their test.
+SLIPS = [
+    ("1.1", "the degree with the lowest training error, the most flexible one"),
+    ("1.1", "the degree the random split prefers"),
+    ("5.1", "all the earthquakes of the test fold"),
+    ("5.1", "the records of the test fold whose earthquake is also in training"),
+    ("5.1", "rows compared instead of earthquakes (0)"),
+    ("6.1", "a percentage instead of a fraction"),
+    ("6.1", "the share of the rare class"),
+    ("6.2", "the costs swapped"),
+    ("6.2", "the ratio of the costs, without the (1 - p)"),
+    ("6.2", "0.5, the threshold for equal costs"),
+    ("9.1", "civil (time-zone) time instead of solar time"),
+    ("9.1", "the longitude subtracted instead of added"),
+    ("9.1", "the hours not wrapped into 0-24"),
+    ("9.1", "the UTC hour unchanged"),
+    ("9.2", "a trace of the labelling (status, reviewed)"),
+    ("9.2", "a trace of the network (net, nst, gap, rms, mag_type, dmin)"),
+    ("9.2", "location in disguise (latitude, longitude, place, tz_offset_min)"),
+    ("9.2", "depth_km with its fixed and rounded depths"),
+]
 
 
 # ---- number exercises ---------------------------------------------------------------------------
 
 
 @exercise
-def best_capacity(answer, validation_errors: dict) -> Feedback:
-    """Exercise: the capacity (polynomial degree) with the lowest GROUPED validation error."""
+def best_capacity(answer, validation_errors: dict, random_errors: dict | None = None) -> Feedback:
+    """Exercise: the capacity (polynomial degree) with the lowest GROUPED validation error.
+
+    ``random_errors``, the validation errors of the random split, if given, lets the check name the
+    slip of choosing by the random split.
+    """
     if is_blank(answer):
         return unanswered("best_degree", "Choose the degree with the lowest grouped validation RMSE.")
     if isinstance(answer, (bool, np.bool_)) or not isinstance(answer, (int, np.integer, float, np.floating)):
@@ -39,6 +66,12 @@ def best_capacity(answer, validation_errors: dict) -> Feedback:
     if int(answer) == max(errors):
         return incorrect("The most flexible model has the lowest TRAINING error, not validation error.",
                          "Training error always falls with capacity; choose by validation error.", mistake=True)
+    if random_errors:
+        naive = min(random_errors, key=random_errors.get)
+        if int(answer) == int(naive):
+            return incorrect(f"degree {int(answer)} has the lowest validation error of the RANDOM split.",
+                             "The random split shares earthquakes between training and validation: choose by "
+                             "the column of the grouped split, which holds whole earthquakes out.", mistake=True)
     return incorrect(f"degree {int(answer)} is not the one with the lowest grouped validation RMSE.",
                      ("Look at the column of the grouped split, not the random one: the random split "
                       "shares earthquakes between training and validation.",
@@ -49,14 +82,19 @@ def best_capacity(answer, validation_errors: dict) -> Feedback:
 def leaked_events(answer, events, train_index, test_index) -> Feedback:
     """Exercise: how many earthquakes of the test fold also have records in the training fold."""
     events = np.asarray(events)
-    shared = np.intersect1d(events[np.asarray(train_index)], events[np.asarray(test_index)])
-    return check_value(answer, len(shared), name="shared_events", task="Count the earthquakes with records "
-                       "in both parts of the first fold.", mistakes=[
-        (len(np.unique(events[test_index])), "That is all the earthquakes of the test fold; count those "
-                                              "that ALSO appear in training."),
-        (0, "The two folds never share a ROW, by construction. The question is about EARTHQUAKES: compare "
-            "the event numbers of the rows on each side, not the row indices."),
-    ] if len(shared) else [], hint=("Take the set of event numbers on each side and count what they have in common.",
+    train_events, test_events = events[np.asarray(train_index)], events[np.asarray(test_index)]
+    shared = np.intersect1d(train_events, test_events)
+    records = int(np.isin(test_events, train_events).sum())
+    slips = [(len(np.unique(test_events)), "That is all the earthquakes of the test fold; count those that ALSO "
+                                           "appear in training."),
+             (records, "That counts the RECORDS of the test fold whose earthquake is also in training: count "
+                       "each shared earthquake once."),
+             (0, "The two folds never share a ROW, by construction. The question is about EARTHQUAKES: compare "
+                 "the event numbers of the rows on each side, not the row indices.")]
+    # a count is exact: no digits to round (atol keeps 12.0 equal to 12, and 12.4 wrong)
+    return check_value(answer, len(shared), name="shared_events", rtol=0.0, atol=1e-9,
+                       task="Count the earthquakes with records in both parts of the first fold.",
+                       mistakes=[(value, why) for value, why in slips if value != len(shared)], hint=("Take the set of event numbers on each side and count what they have in common.",
              "numpy has a function for the intersection of two arrays; count its elements."))
 
 
@@ -66,9 +104,9 @@ def majority_accuracy(answer, labels) -> Feedback:
     labels = np.asarray(labels)
     _, counts = np.unique(labels, return_counts=True)
     expected = counts.max() / counts.sum()
-    return check_value(answer, expected, name="baseline_accuracy", task="The accuracy of always answering "
-                       "'earthquake'.", mistakes=[
-        (100 * expected, "Give a fraction between 0 and 1, not a percentage."),
+    return check_value(answer, expected, name="baseline_accuracy", digits=3, task="The accuracy of always "
+                       "answering 'earthquake'.", mistakes=[
+        (100 * expected, "That is a percentage: give a fraction between 0 and 1."),
         (1 - expected, "That is the share of the rare class: the baseline always says 'majority'."),
     ], hint=("Always answering 'earthquake' is right exactly for the earthquakes.",
              "Divide the number of earthquakes by the number of events."))
@@ -78,7 +116,7 @@ def majority_accuracy(answer, labels) -> Feedback:
 def cost_threshold(answer, cost_missed: float, cost_false_alarm: float) -> Feedback:
     """Exercise: the cost-optimal threshold on a calibrated probability, C_FA / (C_FA + C_miss)."""
     expected = cost_false_alarm / (cost_false_alarm + cost_missed)
-    return check_value(answer, expected, name="threshold_from_costs", task="Flag an event when the expected "
+    return check_value(answer, expected, name="threshold_from_costs", digits=2, task="Flag an event when the expected "
                        "cost of missing it exceeds the expected cost of a false alarm: p * cost_missed > "
                        "(1 - p) * cost_false_alarm. Solve for p.", mistakes=[
         (cost_missed / (cost_false_alarm + cost_missed), "The costs are swapped: a high cost of missing a "
@@ -101,14 +139,15 @@ def local_hour(answer, utc_hour, longitude, tz_offset_min=None) -> Feedback:
          "the working day: use the solar hour, from the longitude (15° per hour)."),
         (utc_hour + check_vector(tz_offset_min, "tz_offset_min") / 60.0,
          "That is civil (time-zone) time, not solar time: use the longitude (15° per hour).")]
-    return check_value(answer, expected, name="hour_local", task="The local solar hour of every event, "
+    return check_value(answer, expected, name="hour_local", digits=3, task="The local solar hour of every event, "
                        "in [0, 24).", mistakes=civil + [
-        ((utc_hour - longitude / 15.0) % 24, "West longitudes are negative: ADD longitude / 15, "
-                                              "the sun reaches California after Greenwich."),
+        ((utc_hour - longitude / 15.0) % 24, "You shifted the wrong way: at 120° W the local hour is 8 h "
+                                              "EARLIER than in Greenwich, and west longitudes are negative."),
         (utc_hour + longitude / 15.0, "Wrap the result into 0-24 h with the modulo operator."),
         (utc_hour, "That is still UTC: shift by the longitude (15° per hour)."),
     ], hint=("The sun moves 15° of longitude per hour; east of Greenwich it is later.",
-             "Shift the UTC hour by longitude divided by 15, then bring it back into 0-24."))
+             "How many hours ahead of Greenwich is a place at 30° E, and one at 120° W? Shift each UTC hour "
+             "by its own amount, then bring the results back into 0-24."))
 
 
 _LABELLING = "a trace of the labelling: it records what analysts did, not what the event was."
@@ -141,8 +180,10 @@ def deployable_features(answer, available) -> Feedback:
                          "Write a list of strings, for example ['mag', ...].", mistake=True)
     unknown = [a for a in answer if a not in available]
     if unknown:
-        return incorrect(f"{unknown} are not columns of `table` here (available: {sorted(available)}).",
-                         "Use the names exactly as they are spelled in the table.", mistake=True)
+        named = ", ".join(repr(name) for name in unknown[:3]) + (", ..." if len(unknown) > 3 else "")
+        return incorrect(f"{named}: not columns of `table` here.",
+                         "Use the names exactly as they are spelled in the list the cell prints.", mistake=True,
+                         details=f"The columns of `table`: {sorted(available)}")
     leaky = [a for a in answer if a in LEAKY_FEATURES]
     if leaky:
         return incorrect(f"{leaky[0]!r} cannot be used by a deployed discriminator: it is "
