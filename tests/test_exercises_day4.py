@@ -358,6 +358,7 @@ def test_best_split_rejects_a_search_that_keeps_near_ties():
     reset_attempts()
     feedback = check.best_split_function(loose, seed=3)
     assert not feedback and "lowest weighted Gini" in feedback.message
+    assert "every column" not in feedback.hint  # no typical mistake's answer matches it by chance
 
 
 def test_best_split_accepts_either_column_of_a_tie():
@@ -417,3 +418,5 @@ def test_gmpe_accepts_the_papers_coefficients_at_three_digits():
     feedback = check.gmpe_prediction(0.164, gmpe, 6.5, 20.0)
     assert feedback and "printed in the paper" in feedback.message
     assert check.gmpe_prediction(0.166, gmpe, 6.5, 20.0)
+    reset_attempts()
+    assert "cm/s²" in check.gmpe_prediction(0.1644 * 981, gmpe, 6.5, 20.0).hint

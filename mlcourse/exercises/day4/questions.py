@@ -155,12 +155,14 @@ def gmpe_prediction(answer, coef, magnitude, distance_km, other_fits=None) -> Fe
         (pga * 981, "That is in cm/s² (gal), 981 times the PGA in g: the equation gives the PGA in g "
                     "directly, no unit conversion needed."),
     ]
+    # the same unit slips with the paper's printed coefficients (accepted themselves, in g)
+    paper = float(ground_motion.predict_pga(ground_motion.JB1981, m, d))
+    mistakes += [(paper * 9.81, mistakes[4][1]), (paper * 981, mistakes[5][1])]
     for label, other in (other_fits or {}).items():
         mistakes.append((ground_motion.predict_pga(other, m, d),
                          f"That is the prediction of the {label}; the exercise asks for the two-stage gmpe."))
     # the paper's printed coefficients are the same equation at the digits the paper prints: their
     # prediction, at the three digits asked, is a right answer too
-    paper = float(ground_motion.predict_pga(ground_motion.JB1981, m, d))
     if _agrees_to_digits(answer, paper, 3) and not _agrees_to_digits(answer, float(pga), 3):
         return correct(f"pga_65_20 = {float(np.ravel(np.asarray(answer, dtype=float))[0]):.4g} g, with the "
                        f"coefficients printed in the paper; gmpe's own digits give {float(pga):.3g} g. Both "
