@@ -200,6 +200,14 @@ def test_function_exercises_blank_then_hints_in_steps():
 def test_references_are_the_readable_tree_of_mlcourse_trees():
     X = np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 1.0], [4.0, 1.0]])
     assert check.functions._best_split(X, ["a", "a", "b", "b"]) == trees.best_split(X, ["a", "a", "b", "b"])
+    # the references the checks use, which call none of the functions a check refuses as shortcuts
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        Xr, yr = rng.integers(0, 5, (15, 3)).astype(float), rng.integers(0, 3, 15)
+        assert check.functions._best_split_with_ties(Xr, yr)[2] == pytest.approx(trees.best_split(Xr, yr)[2])
+        assert tuple(trees.best_split(Xr, yr)[:2]) in check.functions._best_split_with_ties(Xr, yr).ties
+        tree = trees.grow_tree(Xr, yr.astype(float), "squared_error", max_depth=3)
+        assert np.allclose(check.functions._predict_walk(tree, Xr), trees.predict_tree(tree, Xr))
     tree = trees.grow_tree(X, [0.0, 0.0, 1.0, 1.0], "squared_error")
     assert check.tree_depth(tree) == 1
     assert not check.predict_tree_function(lambda node, X: trees.predict_tree(node, X))  # a shortcut

@@ -91,7 +91,9 @@ class _Split(tuple):
 
 
 def _best_split_with_ties(X, y):
-    best = _best_split(X, y)
+    # the search of _lowest finds what trees.best_split finds (tests/test_exercises_day4.py checks it), and
+    # does not call the functions a check replaces by tripwires while the student's function runs
+    best = _lowest(X, y)
     found = _Split(best)
     found.ties = tuple((f, t) for f, t, s in _splits(X, y) if abs(s - best[2]) < 1e-9)
     return found
@@ -266,6 +268,18 @@ def _xy_on_grid(rng):
     return X, X[:, 0] - 0.5 * X[:, 1] + rng.normal(0, 0.5, 25).round(2)
 
 
+def _predict_walk(node, X):
+    """The reference: :func:`mlcourse.trees.predict_tree` for a regression tree, row by row (it calls
+    neither ``trees.predict_tree`` nor ``trees.leaf_values``, which the check replaces by tripwires)."""
+    out = []
+    for x in np.asarray(X, float):
+        here = node
+        while here.feature is not None:
+            here = here.left if x[here.feature] <= here.threshold else here.right
+        out.append(here.value)
+    return np.array(out, dtype=float)
+
+
 def _predict_strict(node, X):
     out = []
     for x in np.asarray(X, float):
@@ -291,7 +305,7 @@ def predict_tree_function(function, seed=None) -> Feedback:
     """Function exercise: ``predict_tree(node, X)``, one leaf value per row of ``X``."""
     rng, seed = random_cases(seed)
     return check_function(
-        function, trees.predict_tree, _predict_cases(rng), seed=seed, name="predict_tree",
+        function, _predict_walk, _predict_cases(rng), seed=seed, name="predict_tree",
         task="Write predict_tree(node, X): walk each row of X down from the root (left when "
              "x[node.feature] <= node.threshold) until a leaf, and return the leaves' values as an array.",
         hint=("A leaf is a node whose feature is None. For each row, start at the root and move to the "
