@@ -77,9 +77,36 @@ def test_per_earthquake_intervals_and_no_tuning_on_the_left_out_earthquakes():
 def test_no_private_names_and_a_map_that_adds_up():
     code = "\n".join("".join(c["source"]) for c in cells() if c["cell_type"] == "code")
     assert not re.search(r"check\._", code)
-    rows = re.findall(r"^\| (?:\d\.[^|]*|total) \| (\d+) \| (\d+) \|", "".join(by_id("d4-map")["source"]), re.M)
-    lecture, hands_on = [int(a) for a, _ in rows[:-1]], [int(b) for _, b in rows[:-1]]
-    assert (sum(lecture), sum(hands_on)) == tuple(int(x) for x in rows[-1]) == (60, 90)
+    source = "".join(by_id("d4-map")["source"])
+    assert "map" in by_id("d4-map")["metadata"]["tags"]
+    assert "| section | lecture (min) | reading (min) | hands-on (min) | exercises |" in source
+    rows = re.findall(r"^\| (\d\.[^|]*) \| (\d*) \| (\d*) \| (\d*) \|", source, re.M)
+    total = re.search(r"^\| \*\*total\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \|", source, re.M)
+    sums = [sum(int(row[i] or 0) for row in rows) for i in (1, 2, 3)]
+    lecture, reading, hands_on = (int(x) for x in total.groups())
+    assert sums == [lecture, reading, hands_on] and lecture == 60 and hands_on <= 90
+    assert lecture + hands_on <= 150 and reading + hands_on <= 150
+    assert (f"In class: {lecture} min of lecture and {hands_on} of hands-on; alone at home: {reading} min "
+            f"of reading and {hands_on} of exercises.") in source
+
+
+def test_instructor_cells_are_collapsed_notes_and_every_cell_has_a_slide_type():
+    all_cells = cells()
+    assert all_cells[1]["source"][0].startswith("**Instructor box.**")
+    for cell in all_cells:
+        meta = cell["metadata"]
+        assert meta.get("slideshow", {}).get("slide_type") in {"slide", "subslide", "fragment", "skip", "notes", "-"}
+        if "instructor" in meta.get("tags", []):
+            assert cell["cell_type"] == "markdown" and meta["jupyter"]["source_hidden"]
+            assert meta["slideshow"]["slide_type"] == "notes" and "".join(cell["source"]).startswith("**")
+
+
+def test_every_stretch_task_has_a_cell_to_work_in_and_a_collapsed_solution():
+    tags = [c["metadata"].get("tags", []) for c in cells()]
+    tasks = [i for i, t in enumerate(tags) if "stretch" in t and cells()[i]["cell_type"] == "markdown"]
+    for i in tasks:
+        following = [t for t in tags[i + 1:i + 4]]
+        assert ["exercise", "stretch"] in following and ["solution", "stretch"] in following
 
 
 def test_the_near_source_gap_is_printed_before_the_text_that_uses_it():

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ... import trees
-from .. import Case, Feedback, check_function, exercise, random_cases
+from ... import _fast_split, trees
+from .. import Case, Feedback, check_function, default_compare, exercise, random_cases
 
 __all__ = ["best_split_function", "predict_tree_function", "bagging_oob_function", "bag_with_oob",
            "stump_fit_predict", "tree_depth"]
@@ -42,6 +42,12 @@ def _best_split(X, y):
     return trees.best_split(X, y, "gini")
 
 
+def _lowest(X, y, score=_weighted_gini):
+    """The first (feature, threshold, score) with the lowest score, found without the course's
+    best_split (which a check replaces by a tripwire while the student's function runs)."""
+    return min(_splits(X, y, score), key=lambda split: split[2], default=(None, None, np.inf))
+
+
 def tree_depth(node) -> int:
     """Number of questions on the longest path from the root to a leaf."""
     return 0 if node.feature is None else 1 + max(tree_depth(node.left), tree_depth(node.right))
@@ -49,12 +55,20 @@ def tree_depth(node) -> int:
 
 def bag_with_oob(X, y, samples, fit_predict):
     """Out-of-bag predictions and their RMSE: each record predicted by the trees that did not see it."""
+    return _oob(X, y, samples, fit_predict)
+
+
+def _oob(X, y, samples, fit_predict, fit_rows=lambda sample: sample):
+    """:func:`bag_with_oob`, under another name for the references of the mistakes (a check replaces
+    ``bag_with_oob`` by a tripwire while the student's function runs); ``fit_rows(sample)`` are the
+    rows each tree is fitted on."""
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     total, count = np.zeros(len(y)), np.zeros(len(y))
     for sample in samples:
         out = np.setdiff1d(np.arange(len(y)), sample)
         if len(out):
-            total[out] += fit_predict(X[sample], y[sample], X[out])
+            rows = fit_rows(sample)
+            total[out] += fit_predict(X[rows], y[rows], X[out])
             count[out] += 1
     seen = count > 0
     oob = np.full(len(y), np.nan)
@@ -77,26 +91,59 @@ class _Split(tuple):
 
 
 def _best_split_with_ties(X, y):
-    best = _best_split(X, y)
+    # the search of _lowest finds what trees.best_split finds (tests/test_exercises_day4.py checks it), and
+    # does not call the functions a check replaces by tripwires while the student's function runs
+    best = _lowest(X, y)
     found = _Split(best)
     found.ties = tuple((f, t) for f, t, s in _splits(X, y) if abs(s - best[2]) < 1e-9)
     return found
 
 
+def _same(got, expected, rtol) -> bool:
+    """``got`` agrees with ``expected``, compared by the framework (whose tolerance follows the
+    answer's dtype: float32 carries about seven digits); rtol is already loose enough for float32."""
+    return not default_compare(got, expected, max(rtol, 1e-6), 1e-9)
+
+
+def _agrees_to_digits(got: float, expected: float, digits: int = 3) -> bool:
+    """``got`` is ``expected`` rounded to ``digits`` significant digits or decimals (a rounded score)."""
+    scale = 10 ** (np.floor(np.log10(abs(expected))) - digits + 1) if expected else 0.0
+    return abs(got - expected) <= 0.5 * max(scale, 10.0 ** -digits) * 1.01
+
+
+class _Swapped(tuple):
+    """The best split with feature and threshold in the wrong order (a typical mistake's output)."""
+
+
+def _split_swapped(X, y):
+    feature, threshold, score = _lowest(X, y)
+    return _Swapped((threshold, feature, score))
+
+
 def _compare_split(got, expected) -> str:
+    """'' when ``got`` is one of the best splits, else why not: the split (feature, threshold) is
+    compared first, then its score (rounded to three digits is fine)."""
     if not isinstance(got, (tuple, list)) or len(got) != 3:
         return "expected three values: (feature, threshold, score)"
+    if isinstance(expected, _Swapped):  # the mistake: same numbers, threshold first
+        try:
+            return "" if np.allclose(np.asarray(got, float), np.asarray(expected, float), rtol=1e-6) else "differ"
+        except (TypeError, ValueError):
+            return "differ"
     try:
         feature, threshold, score = int(got[0]), float(got[1]), float(got[2])
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return "feature should be a column number, threshold and score numbers"
     ties = getattr(expected, "ties", ()) or ((expected[0], expected[1]),)
     if float(got[0]) != feature and any(float(got[1]) == f and np.isclose(float(got[0]), t) for f, t in ties):
         return "the order is (feature, threshold, score): you returned the threshold first"
-    if not np.isclose(score, expected[2], rtol=1e-6, atol=1e-9):
-        return f"the score {score:.4g} is not the lowest weighted Gini, {expected[2]:.4g}"
-    if not any(feature == f and np.isclose(threshold, t, rtol=1e-9, atol=1e-9) for f, t in ties):
-        return "that (feature, threshold) does not give this score"
+    best_score = float(expected[2])
+    if not any(feature == f and _same(got[1], t, 1e-9) for f, t in ties):
+        if _same(got[2], best_score, 1e-6) or _agrees_to_digits(score, best_score):
+            return "that (feature, threshold) does not give this score"
+        return f"the split is not the one with the lowest weighted Gini ({best_score:.6g}); yours scores {score:.6g}"
+    if not (_same(got[2], best_score, 1e-6) or _agrees_to_digits(score, best_score)):
+        return f"the split is right, but its score should be its weighted Gini, {best_score:.6g}, not {score:.6g}"
     return ""
 
 
@@ -114,7 +161,17 @@ def _split_cases(rng):
         Case((constant, y_const), "the first feature is constant: no threshold there"),
         Case((rng.integers(0, 4, (15, 2)).astype(float), rng.integers(0, 3, 15)), "repeated values, three classes"),
         Case((np.c_[[0.0, 1.0], [5.0, 5.0]], np.array(["x", "y"])), "two samples"),
+        Case((np.c_[X3[:, :2], (y3 == "deep").astype(float)], y3), "only the last column separates the classes"),
+        Case((np.c_[hour, hour + 1.0], kind), "two columns that tie: either is right"),
+        Case((_CLOSE_X, _CLOSE_Y), "the best split beats an earlier one by only 0.0042"),
     ]
+
+
+# The best split (column 0, threshold 10.5, weighted Gini 0.26667) comes after a split of the same column
+# that scores 0.27083 (threshold 8.5), and no other split comes within 0.02: a search that keeps an earlier
+# split within a rounding tolerance of the best is caught, and no typical mistake's answer matches it.
+_CLOSE_X = np.c_[np.arange(1.0, 13.0), [10, 12, 8, 9, 2, 1, 7, 4, 3, 6, 5, 11]].astype(float)
+_CLOSE_Y = np.array([1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 0, 0])
 
 
 @exercise
@@ -125,11 +182,12 @@ def best_split_function(function, seed=None) -> Feedback:
         function, _best_split_with_ties, _split_cases(rng), seed=seed, name="best_split", compare=_compare_split,
         task="Write best_split(X, y): try every column and every threshold midway between neighbouring "
              "distinct values; return the (feature, threshold, score) with the lowest weighted Gini.",
+        shortcuts=(trees.best_split, _fast_split.best_split_fast),
         hint=("For each column, sort its distinct values; the candidate thresholds lie halfway between "
               "neighbours. Score each by the Gini of the two sides, weighted by their sizes.",
               "Keep the best triple seen so far and replace it only when a score is strictly lower; "
-              "the left side is the samples with value <= threshold. The readable reference is "
-              "mlcourse.trees.best_split (trees.split_scores does one column)."),
+              "the left side is the samples with value <= threshold. Try your function on the quarry "
+              "hours first (hour[:, None], kind): it should find the threshold of exercise 1.2."),
         mistakes=[
             (_split_not_divided, "The score is a weighted average: divide the weighted sum by the "
                                  "number of samples n."),
@@ -139,6 +197,7 @@ def best_split_function(function, seed=None) -> Feedback:
             (_first_feature_split, "Loop over every column of X, not only the first."),
             (_split_at_values, "Put the threshold halfway between two neighbouring distinct values, "
                                "not on a value itself."),
+            (_split_swapped, "The order is (feature, threshold, score): return the column number first."),
             (_split_len_of_mask, "len() of a boolean mask is always n, whatever it selects: count the "
                                  "samples on a side with left.sum() (True counts as 1)."),
         ])
@@ -146,18 +205,16 @@ def best_split_function(function, seed=None) -> Feedback:
 
 def _split_len_of_mask(X, y):
     """The lowest score when each side is weighted by len() of its mask, which is always n."""
-    scores = _splits(X, y, lambda y, left: trees.gini(y[left]) + trees.gini(y[~left]))  # n*(G_L+G_R)/n
-    return min(scores, key=lambda split: split[2], default=(None, None, np.inf))
+    return _lowest(X, y, lambda y, left: trees.gini(y[left]) + trees.gini(y[~left]))  # n*(G_L+G_R)/n
 
 
 def _unweighted_split(X, y):
     """The lowest plain average of the two sides' impurities, as if both held half the samples."""
-    scores = _splits(X, y, lambda y, left: (trees.gini(y[left]) + trees.gini(y[~left])) / 2)
-    return min(scores, key=lambda split: split[2], default=(None, None, np.inf))
+    return _lowest(X, y, lambda y, left: (trees.gini(y[left]) + trees.gini(y[~left])) / 2)
 
 
 def _split_not_divided(X, y):
-    feature, threshold, score = _best_split(X, y)
+    feature, threshold, score = _lowest(X, y)
     return feature, threshold, score * len(y)
 
 
@@ -170,11 +227,11 @@ def _worst_split(X, y):
 
 
 def _first_feature_split(X, y):
-    return _best_split(np.asarray(X, float)[:, :1], y)
+    return _lowest(np.asarray(X, float)[:, :1], y)
 
 
 def _split_at_values(X, y):
-    feature, threshold, score = _best_split(X, y)
+    feature, threshold, score = _lowest(X, y)
     values = np.unique(np.asarray(X, float)[:, feature])
     return feature, float(values[values <= threshold].max()), score
 
@@ -211,6 +268,18 @@ def _xy_on_grid(rng):
     return X, X[:, 0] - 0.5 * X[:, 1] + rng.normal(0, 0.5, 25).round(2)
 
 
+def _predict_walk(node, X):
+    """The reference: :func:`mlcourse.trees.predict_tree` for a regression tree, row by row (it calls
+    neither ``trees.predict_tree`` nor ``trees.leaf_values``, which the check replaces by tripwires)."""
+    out = []
+    for x in np.asarray(X, float):
+        here = node
+        while here.feature is not None:
+            here = here.left if x[here.feature] <= here.threshold else here.right
+        out.append(here.value)
+    return np.array(out, dtype=float)
+
+
 def _predict_strict(node, X):
     out = []
     for x in np.asarray(X, float):
@@ -236,14 +305,14 @@ def predict_tree_function(function, seed=None) -> Feedback:
     """Function exercise: ``predict_tree(node, X)``, one leaf value per row of ``X``."""
     rng, seed = random_cases(seed)
     return check_function(
-        function, trees.predict_tree, _predict_cases(rng), seed=seed, name="predict_tree",
+        function, _predict_walk, _predict_cases(rng), seed=seed, name="predict_tree",
         task="Write predict_tree(node, X): walk each row of X down from the root (left when "
              "x[node.feature] <= node.threshold) until a leaf, and return the leaves' values as an array.",
         hint=("A leaf is a node whose feature is None. For each row, start at the root and move to the "
               "left or right child until you reach a leaf; collect its value.",
               "Return one number per row, e.g. an array of length len(X); compare the row's value in "
-              "column node.feature with node.threshold, and equal goes left. The readable reference is "
-              "mlcourse.trees.predict_tree."),
+              "column node.feature with node.threshold, and equal goes left."),
+        shortcuts=(trees.predict_tree, trees.leaf_values),
         mistakes=[(_predict_strict, "A sample exactly on the threshold goes LEFT: use <=, not <."),
                   (_predict_swapped, "Left is the side with x <= threshold; you went the other way."),
                   (lambda node, X: np.full(len(np.asarray(X)), node.value),
@@ -292,7 +361,7 @@ def _bag_in_bag_too(X, y, samples, fit_predict):
 
 
 def _bag_divided_by_all(X, y, samples, fit_predict):
-    oob, _ = bag_with_oob(X, y, samples, fit_predict)
+    oob, _ = _oob(X, y, samples, fit_predict)
     X, y = np.asarray(X, float), np.asarray(y, float)
     count = np.zeros(len(y))
     for s in samples:
@@ -300,6 +369,61 @@ def _bag_divided_by_all(X, y, samples, fit_predict):
     oob = np.where(count > 0, oob * count / len(samples), np.nan)
     seen = count > 0
     return oob, float(np.sqrt(np.mean((y[seen] - oob[seen]) ** 2)))
+
+
+def _rmse_over_seen(y, oob):
+    seen = np.isfinite(oob)
+    return float(np.sqrt(np.mean((np.asarray(y, float)[seen] - oob[seen]) ** 2))) if seen.any() else np.nan
+
+
+def _bag_zero_not_nan(X, y, samples, fit_predict):
+    """A record never out of the bag gets 0 (the sum over no tree), and counts in the RMSE."""
+    oob, _ = _oob(X, y, samples, fit_predict)
+    oob = np.nan_to_num(oob, nan=0.0)
+    return oob, float(np.sqrt(np.mean((np.asarray(y, float) - oob) ** 2)))
+
+
+def _bag_zero_not_nan_skipped(X, y, samples, fit_predict):
+    """As above, with the RMSE taken over the records that have an OOB prediction."""
+    oob, rmse = _oob(X, y, samples, fit_predict)
+    return np.nan_to_num(oob, nan=0.0), rmse
+
+
+def _bag_nan_in_rmse(X, y, samples, fit_predict):
+    """Right predictions, but the RMSE averages over every record, NaN ones included."""
+    oob, _ = _oob(X, y, samples, fit_predict)
+    return oob, float(np.sqrt(np.mean((np.asarray(y, float) - oob) ** 2)))
+
+
+def _bag_mse(X, y, samples, fit_predict):
+    oob, rmse = _oob(X, y, samples, fit_predict)
+    return oob, rmse ** 2
+
+
+def _bag_last_tree_wins(X, y, samples, fit_predict):
+    """Each tree's predictions overwrite the earlier trees' instead of adding to them."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    oob = np.full(len(y), np.nan)
+    for sample in samples:
+        out = np.setdiff1d(np.arange(len(y)), sample)
+        if len(out):
+            oob[out] = fit_predict(X[sample], y[sample], X[out])
+    return oob, _rmse_over_seen(y, oob)
+
+
+def _bag_unique_rows(X, y, samples, fit_predict):
+    """Each tree fitted on the distinct records of its sample, the repeated draws dropped."""
+    return _oob(X, y, samples, fit_predict, fit_rows=np.unique)
+
+
+def _bag_fit_on_all(X, y, samples, fit_predict):
+    """Each tree fitted on all the records instead of its bootstrap sample."""
+    return _oob(X, y, samples, fit_predict, fit_rows=lambda sample: np.arange(len(np.asarray(y))))
+
+
+def _bag_without_replacement(X, y, samples, fit_predict):
+    """Samples drawn anew without replacement hold every record: none is ever out of the bag."""
+    return np.full(len(np.asarray(y)), np.nan), float("nan")
 
 
 def _compare_bag(got, expected) -> str:
@@ -328,17 +452,39 @@ def bagging_oob_function(function, seed=None) -> Feedback:
         task="Write bag_with_oob(X, y, samples, fit_predict): for each bootstrap sample, fit on it and "
              "predict the records it left out; average each record's out-of-bag predictions (NaN if it "
              "was never left out) and return them with their RMSE over the records that have one.",
+        shortcuts=(bag_with_oob,),
         hint=("The records a sample left out are those whose index is not in it. Keep, per record, "
               "a running sum of its out-of-bag predictions and a count of them.",
               "Divide each sum by its own count (not by the number of trees); records with count 0 get "
               "NaN and are left out of the RMSE."),
-        mistakes=[(_bag_in_bag_too, "That averages every tree, including those that trained on the record: "
+        mistakes=[(_bag_without_replacement, "No record got an out-of-bag prediction. Use the samples you "
+                                             "are given: they were drawn WITH replacement, so each leaves "
+                                             "records out; a sample drawn without replacement, or all "
+                                             "records, leaves none out."),
+                  (_bag_in_bag_too, "That averages every tree, including those that trained on the record: "
                                     "only the trees whose sample LEFT IT OUT may predict it."),
+                  (_bag_fit_on_all, "Each tree was fitted on all the records: fit it on the rows of its own "
+                                    "bootstrap sample (repeats included), so that the records it left out "
+                                    "are new to it."),
+                  (_bag_unique_rows, "np.unique(sample) drops the repeated draws: a bootstrap sample keeps "
+                                     "them, and a record drawn twice weighs twice in the tree's fit."),
                   (_bag_divided_by_all, "Divide each record's sum by the number of trees that left it out, "
                                         "not by the number of all trees."),
+                  (_bag_last_tree_wins, "The last tree overwrote the others: a record's prediction must "
+                                        "collect every tree that left it out (a running sum and a count), "
+                                        "not keep only the latest tree's value."),
+                  (_bag_zero_not_nan, "A record that was in every sample has no out-of-bag prediction: "
+                                      "it gets NaN, not 0, and stays out of the RMSE."),
+                  (_bag_zero_not_nan_skipped, "A record that was in every sample has no out-of-bag "
+                                              "prediction: it gets NaN, not 0."),
+                  (_bag_nan_in_rmse, "The RMSE is NaN because the records with no out-of-bag prediction "
+                                     "(NaN) went into its mean: take it over the records that have one."),
+                  (_bag_mse, "That is the mean squared error: the exercise asks for its square root, "
+                             "the RMSE."),
                   (_bag_invert_indices, "~ on an array of integer indices flips their bits (~3 is -4): it "
-                                        "gives negative indices, not the records left out. Use a boolean "
-                                        "mask, ~np.isin(np.arange(n), sample), or np.setdiff1d.")])
+                                        "gives negative indices, not the records left out. Build a True/False "
+                                        "mask over the n records, True where a record is not in the sample, "
+                                        "or list those indices.")])
 
 
 def _bag_invert_indices(X, y, samples, fit_predict):

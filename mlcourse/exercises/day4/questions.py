@@ -22,14 +22,14 @@ def gini_value(answer, labels) -> Feedback:
     labels = np.asarray(labels)
     _, counts = np.unique(labels, return_counts=True)
     p = counts / counts.sum()
-    return check_value(answer, trees.gini(labels), name="gini_node", mistakes=[
+    return check_value(answer, trees.gini(labels), name="gini_node", digits=3, mistakes=[
         (np.sum(p ** 2), "That is sum p_k^2; the Gini impurity is 1 minus it."),
         (trees.entropy(labels), "That is the entropy; the Gini impurity is 1 - sum p_k^2."),
         (1 - np.sum(p), "Square the fractions before summing: 1 - sum p_k^2."),
     ], hint=("Count the events of each class in the group and divide by the group's size: those are "
              "the fractions p_k.",
              "Square each fraction, add the squares, and subtract the sum from 1."),
-       task="Give the Gini impurity of the group (a number between 0 and 1, three digits are enough).")
+       task="Give the Gini impurity of the group (a number between 0 and 1) to three significant digits.")
 
 
 @exercise
@@ -51,12 +51,13 @@ def best_split(answer, x, y) -> Feedback:
         return correct(f"best_threshold = {float(answer):g} makes the same cut as {same_cut:g}, the best one. "
                        f"A tree writes its threshold midway between the neighbouring values: "
                        f"{same_cut:g}.{others}")
+    # a choice among the table's thresholds, not a computed value: no digits to ask for
     feedback = check_value(answer, near, name="best_threshold", mistakes=[
         (worst, "That threshold has the HIGHEST impurity: look for the lowest."),
     ], hint=("The table above lists the weighted Gini of every candidate threshold: the tree wants the "
              "smallest one.",
              "Find the lowest number in the row 'weighted Gini' and read the threshold above it."),
-       task="Give the threshold (in hours) with the lowest weighted Gini.")
+       task="Give the threshold (in hours) with the lowest weighted Gini, as the table prints it.")
     if feedback and others:
         return correct(feedback.message + others)
     return feedback
@@ -83,7 +84,7 @@ def oob_fraction(answer, n_samples: int) -> Feedback:
     """Exercise: the expected fraction of samples a bootstrap sample leaves out, ``(1 - 1/n)^n``."""
     n = int(n_samples)
     expected = (1 - 1 / n) ** n
-    return check_value(answer, expected, name="left_out", mistakes=[
+    return check_value(answer, expected, name="left_out", digits=3, mistakes=[
         (1 - expected, "That is the fraction that IS drawn at least once; the question asks for the rest."),
         (1 / n, "1/n is the chance of one draw picking a given sample; there are n draws."),
         (np.exp(-1), f"That is 1/e, the limit for very large n; compute the probability for n = {n} "
@@ -93,7 +94,8 @@ def oob_fraction(answer, n_samples: int) -> Feedback:
              "draw misses it?",
              "The draws are independent: multiply the chance of one miss n times, i.e. raise it to the "
              "power n."),
-       task=f"Give the expected fraction of the {n} records left out (three digits, e.g. 0.123).")
+       task=f"Give the expected fraction of the {n} records left out, to three significant digits "
+            "(e.g. 0.123).")
 
 
 @exercise
@@ -150,19 +152,42 @@ def gmpe_prediction(answer, coef, magnitude, distance_km, other_fits=None) -> Fe
                              "nearest point of the rupture, not R + h."),
         (with_r(r, np.log), "The spreading term is log10(r), the base-10 logarithm, not the natural one."),
         (pga * 9.81, "That is in m/s²: the equation gives the PGA in g."),
-        (ground_motion.predict_pga(ground_motion.JB1981, m, d),
-         "Those are the coefficients printed in the paper, rounded; use the two-stage fit gmpe, whose "
-         "digits go further."),
+        (pga * 981, "That is in cm/s² (gal), 981 times the PGA in g: the equation gives the PGA in g "
+                    "directly, no unit conversion needed."),
     ]
+    # the same unit slips with the paper's printed coefficients (accepted themselves, in g)
+    paper = float(ground_motion.predict_pga(ground_motion.JB1981, m, d))
+    mistakes += [(paper * 9.81, mistakes[4][1]), (paper * 981, mistakes[5][1])]
     for label, other in (other_fits or {}).items():
         mistakes.append((ground_motion.predict_pga(other, m, d),
                          f"That is the prediction of the {label}; the exercise asks for the two-stage gmpe."))
-    return check_value(answer, pga, name="pga_65_20", unit="g", mistakes=mistakes, hint=(
+    # the paper's printed coefficients are the same equation at the digits the paper prints: their
+    # prediction, at the three digits asked, is a right answer too
+    if _agrees_to_digits(answer, paper, 3) and not _agrees_to_digits(answer, float(pga), 3):
+        return correct(f"pga_65_20 = {float(np.ravel(np.asarray(answer, dtype=float))[0]):.4g} g, with the "
+                       f"coefficients printed in the paper; gmpe's own digits give {float(pga):.3g} g. Both "
+                       "are the same equation, to the digits the paper prints.")
+    return check_value(answer, pga, name="pga_65_20", unit="g", digits=3, mistakes=mistakes, hint=(
         "Compute r from R and h first, then log10 PGA from the formula of section 8; the answer is in g, "
         "so undo the logarithm at the end.",
-        "Three steps: r = sqrt(R^2 + h^2); log10 PGA = a + b M - log10(r) + c r; PGA = 10 to that power. "
-        "Check that M = 6.5 and R = 20 km went in."),
+        "Go in three steps and print each: the distance r (a little more than 20 km), then log10 PGA "
+        "with gmpe's four coefficients (a negative number), then the PGA itself. Check that M = 6.5 "
+        "and R = 20 km went in."),
         task="Give the PGA in g to three significant digits (e.g. 0.123).")
+
+
+def _agrees_to_digits(answer, value: float, digits: int) -> bool:
+    """``answer`` is one number that agrees with ``value`` to ``digits`` significant digits."""
+    if is_blank(answer) or isinstance(answer, (str, bytes, bool, dict, set)) or callable(answer):
+        return False
+    try:
+        number = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    if number.size != 1 or not np.isfinite(number).all() or not value:
+        return False
+    step = 10 ** (np.floor(np.log10(abs(value))) - digits + 1)
+    return abs(float(number.ravel()[0]) - value) <= 0.5 * step * 1.01
 
 
 @exercise
