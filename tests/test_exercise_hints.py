@@ -19,7 +19,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import warnings
 from pathlib import Path
 
 import pytest
@@ -28,22 +27,16 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MIN_NODES = 4
 
-# Known leaks, each with the reason it stays for now: (notebook, normalised expression) -> reason.
-# The days' prompts are being rewritten; an entry whose leak is gone is reported (see
-# test_allowed_leaks_are_still_there) and leaves the list. To be emptied.
-_LOOP = ("Day 1's prompt of exercise 16.2 (cell 91) spells out every call of the training loop; "
-         "the prompt is being rewritten to state what to compute")
+# Expressions that solution cells share with a prompt or a hint, each with the reason it is no
+# leak: (notebook, normalised expression) -> reason. An entry no longer found fails the test below.
+_TOOLS = ("exercise 16.2 hands the student the calls of the training loop in no particular order: "
+          "the exercise is their order, and where the gradients are zeroed")
 ALLOWED: dict[tuple[str, str], str] = {
-    ("01_overview.ipynb", "loss(y_pred,y)"): _LOOP,
-    ("01_overview.ipynb", "loss.gradient(y_pred,y)"): _LOOP,
-    ("01_overview.ipynb", "model.backward(loss.gradient(y_pred,y))"): _LOOP,
-    ("01_overview.ipynb", "model.forward(X)"): _LOOP,
-    ("01_overview.ipynb", "X@W.T+b"): "the summary of Day 1 (cell 155, after every exercise) recaps a layer's "
-                                      "batch formula; it gives nothing away there, but the rule has no place test",
+    ("01_overview.ipynb", "loss(y_pred,y)"): _TOOLS,
+    ("01_overview.ipynb", "loss.gradient(y_pred,y)"): _TOOLS,
+    ("01_overview.ipynb", "model.forward(X)"): _TOOLS,
     ("02_geoscience.ipynb", "detection.detections(scores,times,threshold,merge)"):
         "the detector the exercise hands the student (6.2), named in its prompt and task: a tool, not the answer",
-    ("03_pitfalls.ipynb", "StratifiedGroupKFold(n_splits=5,shuffle=True,random_state=seed)"):
-        "the splitter exercise 9.3 prescribes, with its arguments, so that every answer gets the same folds",
 }
 
 
@@ -199,15 +192,14 @@ def test_no_hint_or_prompt_contains_a_solution_expression(notebook):
 
 
 def test_allowed_leaks_are_still_there():
-    """Every allowed leak has a reason; one that is fixed is reported, so that it leaves the list."""
+    """Every allowed leak has a reason and is still there: one that is gone must leave the list."""
     stale = []
     for (name, needle), reason in ALLOWED.items():
         assert reason, (name, needle)
         notebook = ROOT / "notebooks" / name
         if needle not in {n for n, _, _ in leaks(solution_expressions(notebook), texts_of(notebook))}:
             stale.append((name, needle))
-    if stale:
-        warnings.warn(f"fixed leaks, to be removed from ALLOWED: {stale}", stacklevel=1)
+    assert not stale, f"no longer found, remove from ALLOWED: {stale}"
 
 
 # ---- the test can fail ------------------------------------------------------------------------------

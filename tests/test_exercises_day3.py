@@ -466,10 +466,10 @@ def test_feedback_opens_with_one_short_line():
     reset_attempts()
     long_list = [f"column_{i}" for i in range(60)]
     fb = check.deployable_features(["mag", "colour"], long_list + ["mag"])
-    assert len(fb.message.splitlines()[0]) <= 200 and "column_59" in fb.details()
+    assert len(fb.headline()) <= 200 and "column_59" in fb.details()
     for description in SLIP_CASES:
         fb = fed(description)
-        first = f"Not quite: {fb.message}".splitlines()[0]
+        first = fb.text().splitlines()[0]
         assert len(first) <= 200, f"{description}: {len(first)} characters: {first[:120]}..."
 
 

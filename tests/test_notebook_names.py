@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import json
-import warnings
 from pathlib import Path
 
 import pytest
@@ -19,19 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
-# Known overwrites, each with the reason it stays for now: (notebook, name) -> reason. The day's
-# notebook renames the later variable; then the entry goes. To be emptied.
-_USE = ("the fallback `{0} = use({0}, reference)` rebinds the student's name (to the reference when "
-        "theirs is not right yet); a name of its own for what the later cells use keeps the student's")
-ALLOWED: dict[tuple[str, str], str] = {
-    ("01_overview.ipynb", "train"): "section 19's `train, val, test = np.split(...)` replaces the student's "
-                                    "train() of exercise 16.2; Day 1 renames the split's indices",
-    ("02_geoscience.ipynb", "sta_lta"): _USE.format("sta_lta"),
-    ("02_geoscience.ipynb", "precision_recall"): _USE.format("precision_recall"),
-    ("02_geoscience.ipynb", "choose_threshold"): _USE.format("choose_threshold"),
-    ("02_geoscience.ipynb", "b_value"): _USE.format("b_value"),
-    ("03_pitfalls.ipynb", "hour_local"): _USE.format("hour_local"),
-}
+# Known overwrites, each with the reason it stays: (notebook, name) -> reason. Empty: a later cell
+# that needs a name of its own gets one (`run_sta_lta = use(sta_lta, ...)`), so the student's stays.
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def parse(source: str) -> ast.Module | None:
@@ -123,8 +112,7 @@ def test_every_allowed_overwrite_has_a_reason_and_is_still_there():
     assert all(ALLOWED.values())
     found = {(notebook.name, name) for notebook in NOTEBOOKS for _, name, _ in overwrites(_cells(notebook))}
     stale = sorted(set(ALLOWED) - found)
-    if stale:
-        warnings.warn(f"fixed overwrites, to be removed from ALLOWED: {stale}", stacklevel=1)
+    assert not stale, f"no longer found, remove from ALLOWED: {stale}"
 
 
 # ---- the test can fail ------------------------------------------------------------------------------

@@ -18,22 +18,6 @@ import numpy as np
 
 from mlcourse.exercises import FIRST_LINE, Feedback, shortcut_name
 
-# Checks whose task, restated whole by "Not answered yet", is longer than a first line. The
-# notebooks store those outputs, so the text changes only when the day's check module shortens
-# the task and the notebook is run again. To be emptied.
-LONG_TASKS_ALLOWED = {
-    "sta_lta_function": "Day 2: the task of sta_lta (232 characters) is stored in the notebook's output",
-    "precision_recall_function": "Day 2: the task of precision_recall (409 characters) is stored",
-    "choose_threshold_function": "Day 2: the task of choose_threshold (418 characters) is stored",
-    "b_value_function": "Day 2: the task of b_value (207 characters) is stored",
-    "block_function": "Day 3: the task of block_ids (247 characters) is stored",
-    "cost_threshold": "Day 3: the task of threshold_from_costs (237 characters) is stored",
-    "pipeline_function": "Day 3: the task of grouped_probabilities (280 characters) is stored",
-    "best_split_function": "Day 4: the task of best_split (249 characters) is stored",
-    "predict_tree_function": "Day 4: the task of predict_tree (245 characters) is stored",
-    "bagging_oob_function": "Day 4: the task of bag_with_oob (337 characters) is stored",
-}
-
 
 def _raises(*args, **kwargs):
     raise RuntimeError("a function that always fails")
@@ -99,7 +83,7 @@ def assert_checks_never_crash(module, valid_calls: dict) -> None:
 def first_line_problem(name: str, fb: Feedback) -> str:
     """'' when the first line of ``fb`` (the verdict and the reason) fits in FIRST_LINE characters."""
     first = fb.text().split("\n", 1)[0]
-    if len(first) <= FIRST_LINE or (fb.status == "unanswered" and name in LONG_TASKS_ALLOWED):
+    if len(first) <= FIRST_LINE:
         return ""
     return f"the first line has {len(first)} characters, more than {FIRST_LINE}: {first[:80]!r}..."
 

@@ -261,9 +261,20 @@ def incorrect(message: str, hint="", *, mistake: bool = False, details: str = ""
 
 
 def unanswered(name: str, task: str = "") -> Feedback:
-    """Feedback for an exercise whose placeholder is still there: the task, restated."""
-    task = f"{task.strip()} " if task else ""
-    return Feedback("unanswered", f"{task}Replace the ... in `{name}` and run the cell again.")
+    """Feedback for an exercise whose placeholder is still there: the task, restated.
+
+    A task too long for the first line comes after the instruction, on lines of its own.
+
+    >>> unanswered("w", "Fit y = w x.")
+    Not answered yet: Fit y = w x. Replace the ... in `w` and run the cell again.
+    >>> print(unanswered("f", "Write f. " * 30).text().splitlines()[0])
+    Not answered yet: Replace the ... in `f` and run the cell again. The task:
+    """
+    replace = f"Replace the ... in `{name}` and run the cell again."
+    one_line = f"{task.strip()} {replace}" if task else replace
+    if len(f"{_LOOK['unanswered'][0]} {one_line}") <= FIRST_LINE:
+        return Feedback("unanswered", one_line)
+    return Feedback("unanswered", f"{replace} The task:\n{task.strip()}")
 
 
 def exercise(check):

@@ -331,7 +331,7 @@ def _compare_histories(got, expected) -> str:
 
 @exercise
 def training_loop_function(train, seed=None) -> Feedback:
-    """Function exercise: the training loop in PyTorch's order, zero_grad, forward, backward, step."""
+    """Function exercise: the training loop, its five steps in the order the recipe needs."""
     rng, seed = random_cases(seed)
 
     def case(n_in, n_hidden, n_out, make_optimizer, epochs, label, n=20):
@@ -349,7 +349,7 @@ def training_loop_function(train, seed=None) -> Feedback:
     return function_check(
         train, reference_train, cases, seed=seed, name="train", compare=_compare_histories,
         shortcuts=(reference_train, fit),
-        task="Write the loop: per epoch zero_grad, forward, loss, backward, step; return the losses.",
+        task="Write the training loop: one pass over the whole data set per epoch; return the loss of each epoch.",
         hint=("Per epoch, the steps of the recipe above in PyTorch's order; record each epoch's loss before "
               "the step changes the weights.",
               "The loss object gives both the value (call it) and its gradient with respect to the "

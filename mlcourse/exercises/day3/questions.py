@@ -156,8 +156,7 @@ _LOCATION = "location in disguise: it stands in for where the networks and quarr
 _NOTHING = "no property of the event that carries over to next month's catalogue."
 LEAKY_FEATURES = {
     "status": _LABELLING, "reviewed": _LABELLING, "depth_fixed": _LABELLING, "type": "the label itself.",
-    "depth_km": "a trace of the labelling and the networks' habits: it still holds the fixed and rounded depths. "
-                "Another depth column of `table` does not.",
+    "depth_km": "a trace of the labelling: it holds the fixed and rounded depths (another depth column does not).",
     "net": _NETWORK, "nst": _NETWORK, "nst_missing": _NETWORK, "gap": _NETWORK, "rms": _NETWORK,
     "mag_type": _NETWORK, "dmin": _NETWORK,
     "latitude": _LOCATION, "longitude": _LOCATION, "place": _LOCATION, "tz_offset_min": _LOCATION,
