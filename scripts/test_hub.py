@@ -506,6 +506,8 @@ def main() -> int:
     parser.add_argument("--days", type=lambda s: [int(d) for d in s.split(",")], default=[2],
                         help="days each student runs in turn, e.g. 1,2,3,4 (default 2)")
     parser.add_argument("--report", type=Path, default=ROOT / "build" / "hub-report.md")
+    parser.add_argument("--state", type=Path, default=ROOT / "build" / "hub" / "test",
+                        help="the hub's state and the students' homes (deleted first)")
     parser.add_argument("--cell-timeout", type=float, default=900)
     parser.add_argument("--limit", type=float, default=3600, help="seconds the whole class may take")
     args = parser.parse_args()
@@ -514,7 +516,7 @@ def main() -> int:
     if not (ROOT / "hub" / "node_modules" / ".bin" / "configurable-http-proxy").exists():
         sys.exit("no proxy in hub/node_modules: run make hub-tools (make test-hub does)")
 
-    state = ROOT / "build" / "hub" / "test"
+    state = args.state.resolve()
     shutil.rmtree(state, ignore_errors=True)
     state.mkdir(parents=True)
     password = secrets.token_urlsafe(16)
