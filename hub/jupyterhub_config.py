@@ -14,8 +14,8 @@
 #   HUB_PASSWORD              the workshop's shared password           required (8 characters or more)
 #   HUB_ADMIN_PASSWORD        the instructor's password (user HUB_ADMIN, default "instructor")
 #   HUB_SPAWNER               local | systemd | docker                 local
-#   HUB_MEM_LIMIT             memory per student, enforced by systemd/docker, not by local   1G
-#   HUB_MEM_GUARANTEE         memory reserved per student (docker and Kubernetes only)       512M
+#   HUB_MEM_LIMIT             memory per student, enforced by systemd/docker, not by local   1250M
+#   HUB_MEM_GUARANTEE         memory reserved per student (docker and Kubernetes only)       600M
 #   HUB_CPU_LIMIT             cores per student (systemd/docker)       1
 #   HUB_CULL_TIMEOUT          seconds without activity before a server is stopped   3600
 #   HUB_DOCKER_IMAGE          the course image for HUB_SPAWNER=docker (built with repo2docker)
@@ -55,8 +55,11 @@ HOMES.mkdir(parents=True, exist_ok=True)
 IP = env("HUB_IP", "127.0.0.1")
 PORT = int(env("HUB_PORT", "8000"))
 SPAWNER = env("HUB_SPAWNER", "local")
-MEM_LIMIT = env("HUB_MEM_LIMIT", "1G")
-MEM_GUARANTEE = env("HUB_MEM_GUARANTEE", "512M")
+# From make test-hub (README, "Sizing"): a student's server peaks at about 160 MB and a day's kernel
+# at 220-360 MB, so one day takes about 520 MB at most; 1250M holds the server with three days'
+# kernels left open, and 40 students at the limit still fit a 64 GB server.
+MEM_LIMIT = env("HUB_MEM_LIMIT", "1250M")
+MEM_GUARANTEE = env("HUB_MEM_GUARANTEE", "600M")
 CPU_LIMIT = float(env("HUB_CPU_LIMIT", "1"))
 CULL_TIMEOUT = int(env("HUB_CULL_TIMEOUT", "3600"))
 STUDENT_COPIES = Path(env("COURSE_STUDENT_DIR", ROOT / "build" / "student")).resolve()
@@ -108,9 +111,13 @@ c.Spawner.cpu_limit = CPU_LIMIT
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 120
 c.JupyterHub.concurrent_spawn_limit = 20
+# A kernel left running in a closed tab holds its memory until the server stops: the student's server
+# stops kernels idle for 30 minutes that no tab is connected to (an open notebook keeps its kernel).
+c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=300",
+                  "--MappingKernelManager.cull_connected=False"]
 # the root of a test machine or container: Jupyter refuses root unless told
 if os.getuid() == 0:
-    c.Spawner.args = ["--allow-root"]
+    c.Spawner.args = c.Spawner.args + ["--allow-root"]
 
 if SPAWNER == "local":
     # Every student is the same operating-system user as the hub: homes are separate folders, not
@@ -126,7 +133,7 @@ elif SPAWNER == "systemd":  # untested here: needs systemd as PID 1 and pip inst
     c.SystemdSpawner.isolate_devices = True
     c.SystemdSpawner.disable_user_sudo = True
     c.SystemdSpawner.unit_extra_properties = {"MemorySwapMax": "0"}  # past the limit: OOM, not swap
-    c.Spawner.args = []
+    c.Spawner.args = [a for a in c.Spawner.args if a != "--allow-root"]
 elif SPAWNER == "docker":  # untested here: needs a Docker daemon and pip install dockerspawner
     # Each student a container of the course image (repo2docker builds it from this repository);
     # memory and CPU enforced by Docker; the work kept in one volume per student.
@@ -139,7 +146,7 @@ elif SPAWNER == "docker":  # untested here: needs a Docker daemon and pip instal
     c.DockerSpawner.network_name = env("HUB_DOCKER_NETWORK", "ictp-eq-hub")
     c.JupyterHub.hub_ip = "0.0.0.0"  # the containers reach the hub over the Docker network
     c.JupyterHub.hub_connect_ip = env("HUB_CONNECT_IP", "jupyterhub")
-    c.Spawner.args = []
+    c.Spawner.args = [a for a in c.Spawner.args if a != "--allow-root"]
 else:
     sys.exit(f"HUB_SPAWNER={SPAWNER!r}: choose local, systemd or docker")
 
