@@ -308,6 +308,8 @@ def run_cells(ws: websocket.WebSocket, nb: dict, run: DayRun, cell_timeout: floa
                 msg = decode(ws.recv())
             except websocket.WebSocketTimeoutException:
                 raise RuntimeError(f"day {run.day} cell {index}: no answer within {cell_timeout} s") from None
+            if msg["header"]["msg_type"] == "status" and msg["content"]["execution_state"] in ("restarting", "dead"):
+                raise RuntimeError(f"day {run.day} cell {index}: the kernel died (out of memory?)")
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             kind = msg["header"]["msg_type"]
@@ -449,10 +451,10 @@ def report(path: Path, args, students, poller, checks, wall_s, shutdown, seen: i
     lines = [
         "# A simulated class on the course's JupyterHub",
         "",
-        f"`make test-hub STUDENTS={args.students}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}): "
-        f"{args.students} students logged in at once, each started a server and ran day(s) "
-        f"{', '.join(map(str, args.days))} of the students' copies, every code cell, through the Jupyter "
-        "server's REST and websocket API, all concurrently.",
+        f"`scripts/test_hub.py --students {args.students} --days {','.join(map(str, args.days))}` "
+        f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}): {args.students} student(s) logged in at once; "
+        f"each started a server and ran day(s) {', '.join(map(str, args.days))} of the students' copies, "
+        "every code cell, through the Jupyter server's REST and websocket API, all students concurrently.",
         "",
         f"Machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; load average "
         f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min) at the end. The machine may be shared with other "
