@@ -42,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site
+.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site hub hub-tools test-hub
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -99,7 +99,7 @@ test-oldest: ## Build .venv-oldest from the lower bounds of pyproject.toml and r
 test-conda: setup ## Drive the Makefile's conda route with a stand-in conda (tests/standin/conda) on a copy of the course
 	TESTS=tests/test_conda_route.py COURSE_TEST_CONDA_ROUTE=1 scripts/test.sh "$(PY)"
 
-lock: setup site-tools browser-tools ## Write requirements-lock.txt: the exact versions of today's environment, with the site and browser extras (commit it with refreshed outputs)
+lock: setup site-tools browser-tools hub-tools ## Write requirements-lock.txt: the exact versions of today's environment, with the site, browser and hub extras (commit it with refreshed outputs)
 	{ echo '# Exact versions the stored notebook outputs were made with. Used by the venv route (make setup, CI)'; echo '# as pip constraints. Refresh with make lock, then make execute and make test; commit them together.'; $(PY) -m pip freeze --exclude-editable --all | grep -v -E '^(pip|setuptools|wheel)=='; } > $(LOCK)
 	@echo "Wrote $(LOCK): run make execute and make test, then commit the lock with the refreshed notebooks."
 
@@ -110,7 +110,7 @@ bench: setup ## Time mlcourse against references measured in the same run
 	for script in $(sort $(wildcard bench/bench_*.py)); do echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 clean: ## Remove the virtual environments, stamps, caches and build output
-	rm -rf $(VENV) $(LATEST) $(OLDEST) .setup-stamp-* build .pytest_cache .hypothesis *.egg-info site/node_modules
+	rm -rf $(VENV) $(LATEST) $(OLDEST) .setup-stamp-* build .pytest_cache .hypothesis *.egg-info site/node_modules hub/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
 	$(if $(CONDA),@echo "The conda env $(ENV_NAME) is kept; remove it with: $(notdir $(CONDA)) env remove -n $(ENV_NAME)")
@@ -143,3 +143,19 @@ site-tools: setup ## Install Sphinx, myst-nb and the book theme (extra `site`) f
 
 test-site: site $(if $(CHROMIUM),browser-tools) ## Build the site, then open every page in headless Chromium with every request outside it blocked
 	$(PY) -m pytest -p no:cacheprovider tests/test_site.py
+
+# ---- A JupyterHub for the workshop: the course in a browser tab, one server for a class -----------
+# JupyterHub and the idle culler (extra `hub`, not part of a student's environment) install on demand;
+# the proxy comes from npm (hub/package-lock.json), so this needs Node.js's npm as make site does.
+# hub/jupyterhub_config.py holds the settings; the README's "A JupyterHub for the workshop" the steps.
+STUDENTS ?= 4
+
+hub-tools: setup ## Install JupyterHub and the idle culler (extra `hub`) and the proxy (npm ci in hub/); no student needs them
+	$(PY) -c "import jupyterhub, jupyterhub_idle_culler" 2>/dev/null || $(PY) -m pip install --quiet -e '.[hub]' $(if $(CONDA),,-c $(LOCK))
+	test -x hub/node_modules/.bin/configurable-http-proxy || npm ci --prefix hub --no-audit --no-fund
+
+hub: setup hub-tools student ## Start the course's JupyterHub on http://127.0.0.1:8000 (shared password printed; Ctrl-C stops it)
+	$(PY) scripts/hub.py
+
+test-hub: setup hub-tools student ## A simulated class on the hub: STUDENTS (default 4) log in and run Day 2 at once; writes build/hub-report.md
+	$(PY) scripts/test_hub.py --students $(STUDENTS)
