@@ -573,7 +573,7 @@ def _tripwires(shortcuts, function, tripped: list):
             inside = ("mlcourse", home) if home else ("mlcourse",)
 
             def tripwire(*args, __original=shortcut, __inside=inside, **kwargs):
-                caller = sys._getframe(1).f_globals.get("__name__", "") or ""
+                caller = inspect.currentframe().f_back.f_globals.get("__name__", "") or ""
                 if caller.split(".")[0] in __inside:
                     return __original(*args, **kwargs)
                 tripped.append(__original)

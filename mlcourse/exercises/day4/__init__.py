@@ -6,8 +6,7 @@
 """
 
 from ..checking import use
-from . import functions
-from .functions import (bagging_oob_function, best_split_function, predict_tree_function,
+from .functions import (bag_with_oob, bagging_oob_function, best_split_function, predict_tree_function,
                         stump_fit_predict, tree_depth)
 from .questions import best_split, gini_value, gmpe_prediction, honest_score, oob_fraction, overrated_feature
 
@@ -54,11 +53,6 @@ SLIPS = [
     ("8.2", "the random split's score"),
     ("8.2", "the row's name instead of its number"),
 ]
-
-def bag_with_oob(X, y, samples, fit_predict):
-    """:func:`.functions.bag_with_oob`, looked up when called: while a student's function runs, the
-    check replaces it by a tripwire, and a call through ``check.bag_with_oob`` meets it too."""
-    return functions.bag_with_oob(X, y, samples, fit_predict)
 
 
 __all__ = ["gini_value", "best_split", "oob_fraction", "overrated_feature", "gmpe_prediction",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ... import _fast_split, trees
+from ... import forests, trees
 from .. import Case, Feedback, check_function, default_compare, exercise, random_cases
 
 __all__ = ["best_split_function", "predict_tree_function", "bagging_oob_function", "bag_with_oob",
@@ -182,7 +182,7 @@ def best_split_function(function, seed=None) -> Feedback:
         function, _best_split_with_ties, _split_cases(rng), seed=seed, name="best_split", compare=_compare_split,
         task="Write best_split(X, y): try every column and every threshold midway between neighbouring "
              "distinct values; return the (feature, threshold, score) with the lowest weighted Gini.",
-        shortcuts=(trees.best_split, _fast_split.best_split_fast),
+        shortcuts=tuple(forests.SPLITTERS.values()),   # the readable search and the vectorised one
         hint=("For each column, sort its distinct values; the candidate thresholds lie halfway between "
               "neighbours. Score each by the Gini of the two sides, weighted by their sizes.",
               "Keep the best triple seen so far and replace it only when a score is strictly lower; "
