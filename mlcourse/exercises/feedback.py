@@ -564,7 +564,9 @@ def _fewer_digits(name, got, expected, unit, digits, atol) -> Feedback | None:
     k = agreeing_digits(got, expected, atol=atol)
     typed = _typed_digits(got)
     shown = f"{name} = {_typed(got)}{unit}" if got.ndim == 0 else f"{name}"
-    if digits is not None and 1 <= k < digits:
+    # A rounded copy (no more digits typed than agree), or only the last digit asked off (a rounding
+    # made on the way); an answer that parts earlier comes from another computation: the maths hint.
+    if digits is not None and 1 <= k < digits and (typed <= k or k == digits - 1):
         hint = (f"Give {digits} significant digits (more are fine)." if typed <= k else
                 f"Digit {k + 1} is off: round only at the end, from unrounded values, or keep all the digits "
                 "your code computes.")
