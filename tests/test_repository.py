@@ -23,8 +23,8 @@ except ModuleNotFoundError:  # Python 3.10: pytest brings tomli
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
-# conda-forge spells a few packages differently from PyPI; none of ours today.
-CONDA_TO_PIP: dict[str, str] = {}
+# conda-forge spells a few packages differently from PyPI.
+CONDA_TO_PIP: dict[str, str] = {"jupyterlab_rise": "jupyterlab-rise"}
 NOT_PACKAGES = {"python", "pip"}
 
 
