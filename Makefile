@@ -42,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site
+.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site slides test-slides
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -143,3 +143,13 @@ site-tools: setup ## Install Sphinx, myst-nb and the book theme (extra `site`) f
 
 test-site: site $(if $(CHROMIUM),browser-tools) ## Build the site, then open every page in headless Chromium with every request outside it blocked
 	$(PY) -m pytest -p no:cacheprovider tests/test_site.py
+
+# ---- Slides: each day's lecture as reveal.js HTML, and the notebooks presented live with RISE ------
+# Built from the notebooks as stored with nbconvert (the course's template in site/slides/); reveal.js
+# and MathJax come from npm (site/package-lock.json, as for make site) and are copied next to the HTML.
+
+slides: setup ## Write each day's lecture as reveal.js slides in build/slides/ (offline; open build/slides/index.html)
+	$(PY) scripts/build_slides.py
+
+test-slides: slides $(if $(CHROMIUM),browser-tools) ## Build the slides and open them in headless Chromium offline; present each day with RISE in JupyterLab and Notebook 7
+	$(PY) -m pytest -p no:cacheprovider tests/test_slides.py
