@@ -120,9 +120,10 @@ clean: ## Remove the virtual environments, stamps, caches and build output
 # is installed (as root on Debian: apt-get install chromium; .ci/run does it) and runs the copies on a
 # plain kernel elsewhere.
 # Check other notebooks in the browser with: make test-browser NOTEBOOKS="path/a.ipynb path/b.ipynb"
+# make student SOLUTIONS=no writes copies without the sample solutions (a one-line note in their place).
 
-student: setup ## Write students' copies of the notebooks (no solutions, no outputs) to build/student/
-	$(PY) scripts/student_copies.py notebooks build/student
+student: setup ## Write students' copies (no instructor notes, sample solutions folded, no outputs) to build/student/; SOLUTIONS=no leaves the solutions out
+	$(PY) scripts/student_copies.py notebooks build/student $(if $(filter no,$(SOLUTIONS)),--no-solutions)
 
 test-browser: setup browser-tools ## Run every notebook in Notebook 7 and in JupyterLab in headless Chromium; screenshots in build/screenshots/
 	$(PY) scripts/browser_check.py --both $(NOTEBOOKS)
