@@ -72,9 +72,11 @@ lab: setup ## Open the course in JupyterLab (localhost, with a token)
 # The students' copies run in their own target (make test-students), so that make test stays a few
 # minutes on a 2-core laptop: each notebook is run once here, under nbval.
 STUDENT_TESTS := tests/test_browser.py tests/test_student_copies.py::test_student_copy_runs_top_to_bottom
+# The slides in Chromium, static and with RISE, run in make test-slides.
+SLIDE_TESTS := tests/test_slides.py::TestStaticSlides tests/test_slides.py::TestRise
 
 test: setup ## Run the unit tests and every notebook (nbval: text and figures compared)
-	scripts/test.sh "$(PY)" $(foreach t,$(STUDENT_TESTS),--deselect $(t))
+	scripts/test.sh "$(PY)" $(foreach t,$(STUDENT_TESTS) $(SLIDE_TESTS),--deselect $(t))
 
 test-students: setup $(if $(CHROMIUM),browser-tools) ## Run the students' copies (exercises blank) top to bottom: in Chromium where installed, Notebook 7 and JupyterLab alternating; else on a plain kernel
 	TESTS="$(STUDENT_TESTS)" scripts/test.sh "$(PY)"

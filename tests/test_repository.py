@@ -211,7 +211,7 @@ def run_ci(tmp_path, **env):
     return subprocess.run([str(ROOT / ".ci" / "run")], env=env, capture_output=True, text=True)
 
 
-CI_TARGETS = ["test", "test-students", "test-site", "test-portable", "test-claims", "test-conda", "test-oldest"]
+CI_TARGETS = ["test", "test-students", "test-site", "test-slides", "test-portable", "test-claims", "test-conda", "test-oldest"]
 
 
 def test_ci_dry_run_prints_make_test_first_then_the_other_checks(tmp_path):
