@@ -178,10 +178,10 @@ class Api:
         return False
 
 
-def run_all(page, api: Api) -> bool:
-    """Click Run > Run All Cells and wait until the kernel has been busy and is idle again."""
+def run_all(page, api: Api, item: str = "Run All Cells") -> bool:
+    """Click Run > ``item`` (Run All Cells) and wait until the kernel has been busy and is idle again."""
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
     deadline = time.time() + RUN_TIMEOUT_S
     started = False
     while time.time() < deadline:
