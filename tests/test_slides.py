@@ -12,7 +12,8 @@
 - TestRise: notebooks/01_overview.ipynb is opened in JupyterLab and in Notebook 7 and presented with
   RISE (jupyterlab-rise, its toolbar button): the first slide shows, the next slides follow, and the
   slide with the single-neuron widget (found from the cells' slide metadata) is run and its slider moved.
-  Screenshots: build/screenshots/slides-rise-*.png.
+  Screenshots: build/screenshots/slides-rise-*.png. In the same two front ends, the student copy of
+  Day 1 shows each sample solution folded, and its code once opened (build/screenshots/student-solution-*.png).
 
 The browser parts are skipped, with the reason, where the slides are not built or Chromium or
 Playwright is missing; make test leaves them to make test-slides.
@@ -35,6 +36,7 @@ SLIDES = ROOT / "build" / "slides"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_slides  # noqa: E402
+from student_copies import SUMMARY  # noqa: E402
 from browser_check import (CHROMIUM, CHROMIUM_ARGS, Api, browser_available, check_slider, free_port,  # noqa: E402
                            keep_requests_local, open_notebook, run_all, serve_directory, start_server,
                            stop_server, write_copy)
@@ -288,6 +290,7 @@ class TestRise:
             work, settings, profile = Path(tmp) / "course", Path(tmp) / "settings", Path(tmp) / "profile"
             work.mkdir()
             write_copy(RISE_NOTEBOOK, work / RISE_NOTEBOOK.name, student=False)  # outputs cleared
+            write_copy(RISE_NOTEBOOK, work / f"student_{RISE_NOTEBOOK.name}", student=True)  # as make student
             browser = pw.chromium.launch_persistent_context(
                 str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
                 viewport={"width": build_slides.WIDTH, "height": build_slides.HEIGHT})
@@ -305,6 +308,17 @@ class TestRise:
         assert report["title"] in report["first"], f"the first slide shows {report['first'][:120]!r}"
         assert len(set(report["slides"])) == len(report["slides"]) == 3, "moving on did not change the slide"
         assert Path(report["screenshot"]).exists()
+
+    @pytest.mark.parametrize("front_end", ["lab", "notebook"], ids=["JupyterLab", "Notebook7"])
+    def test_the_student_copy_folds_each_sample_solution(self, shows, front_end):
+        report = shows[front_end]["student"]
+        assert report["problem"] == ""
+        solutions = [c for c in nbformat.read(RISE_NOTEBOOK, as_version=4).cells
+                     if "solution" in c.metadata.get("tags", [])]
+        assert report["count"] == len(solutions)
+        assert report["closed_at_first"], "a sample solution shows before the student opens it"
+        assert report["summary"] == SUMMARY
+        assert report["code_shown"].strip() == solutions[0].source.strip()
 
     @pytest.mark.xfail(strict=True, raises=WidgetNotShown, reason=(
         "jupyterlab-rise 0.43.1 cannot show ipywidgets 8 widgets: its slideshow page lacks a module the "
@@ -382,6 +396,30 @@ def present_with_rise(browser, front_end, work, settings, nb, title) -> dict:
         except Exception as err:  # noqa: BLE001 - the tests report it
             report["widget_problem"] = f"{type(err).__name__}: {str(err)[:400]}"
         api.shut_down_kernels()
+        report["student"] = student_copy_in_browser(page, base, front_end, api)
     finally:
         stop_server(server)
+    return report
+
+
+def student_copy_in_browser(page, base, front_end, api) -> dict:
+    """The student copy's folded sample solutions: how many, closed at first, the code shown once opened."""
+    name = f"student_{RISE_NOTEBOOK.name}"
+    try:
+        open_notebook(page, base, front_end, name, "student")
+        blocks = page.locator(".jp-RenderedMarkdown details")
+        blocks.first.wait_for(timeout=30_000)
+        first = blocks.first
+        closed = not first.evaluate("d => d.open") and not first.locator("pre").first.is_visible()
+        first.scroll_into_view_if_needed()
+        first.locator("summary").click()
+        page.wait_for_timeout(500)
+        report = {"count": blocks.count(), "closed_at_first": closed,
+                  "summary": first.locator("summary").inner_text().strip(),
+                  "code_shown": first.locator("pre").first.inner_text() if first.evaluate("d => d.open") else "",
+                  "problem": ""}
+        page.screenshot(path=str(SCREENSHOTS / f"student-solution-{front_end}.png"))
+    except Exception as err:  # noqa: BLE001 - the test reports it
+        report = {"problem": f"{type(err).__name__}: {str(err)[:400]}"}
+    api.shut_down_kernels()
     return report
