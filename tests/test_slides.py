@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_slides  # noqa: E402
 from student_copies import SUMMARY  # noqa: E402
 from browser_check import (CHROMIUM, CHROMIUM_ARGS, Api, browser_available, check_slider, free_port,  # noqa: E402
-                           keep_requests_local, open_notebook, run_all, serve_directory, start_server,
+                           keep_requests_local, open_notebook, serve_directory, start_server,
                            stop_server, write_copy)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -335,6 +335,27 @@ class TestRise:
         assert report["redrawn"], "moving the slider did not change the figure's pixels"
 
 
+def run_above(page, index: int, timeout_s: float = 240) -> bool:
+    """Run every cell above cell ``index`` (Run > Run All Above Selected Cell; Run All Cells when the cell
+    could not be selected); True once each code cell above it shows its execution count."""
+    select_cell(page, index)
+    active = page.locator(".jp-Notebook .jp-Cell").evaluate_all(
+        "cells => cells.findIndex(c => c.classList.contains('jp-mod-active'))")
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    item = "Run All Above Selected Cell" if active == index else "Run All Cells"
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        page.wait_for_timeout(1000)
+        prompts = page.locator(".jp-Notebook .jp-Cell").evaluate_all(
+            f"cells => cells.slice(0, {index}).filter(c => c.classList.contains('jp-CodeCell'))"
+            ".map(c => c.querySelector('.jp-InputPrompt').innerText.trim())")
+        if all(re.fullmatch(r"\[\d+\]:", p) for p in prompts):
+            page.wait_for_timeout(1000)
+            return True
+    return False
+
+
 def present_with_rise(browser, front_end, work, settings, nb, title) -> dict:
     token, port = secrets.token_hex(16), free_port()
     server = start_server(front_end, work, settings, port, token)
@@ -368,10 +389,7 @@ def present_with_rise(browser, front_end, work, settings, nb, title) -> dict:
             #    RISE from the widget's cell, the cell run on its slide (Shift+Enter) and its slider moved
             index = widget_cell(nb)
             open_notebook(page, base, front_end, name, RISE_NOTEBOOK.stem)  # the slideshow panel closed
-            select_cell(page, index)
-            active = page.locator(".jp-Notebook .jp-Cell").evaluate_all(
-                "cells => cells.findIndex(c => c.classList.contains('jp-mod-active'))")
-            if not run_all(page, api, item="Run All Above Selected Cell" if active == index else "Run All Cells"):
+            if not run_above(page, index):
                 raise AssertionError("the cells above the widget did not finish running")
             # RISE's own page, started at the widget's cell (the toolbar button starts at the active cell)
             frame = browser.new_page().main_frame
