@@ -42,7 +42,7 @@ JUPYTER_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # Reproducible runs: one hash seed for every Python process, kernels included.
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site hub hub-tools test-hub
+.PHONY: help setup notebook lab test test-students test-latest test-oldest test-portable test-conda test-claims lock execute bench clean student test-browser browser-tools site site-tools test-site hub hub-tools test-hub slides test-slides
 
 help: ## List the targets
 	@echo "Machine learning for geoscientists (ICTP_EQ)"
@@ -72,9 +72,11 @@ lab: setup ## Open the course in JupyterLab (localhost, with a token)
 # The students' copies run in their own target (make test-students), so that make test stays a few
 # minutes on a 2-core laptop: each notebook is run once here, under nbval.
 STUDENT_TESTS := tests/test_browser.py tests/test_student_copies.py::test_student_copy_runs_top_to_bottom
+# The slides in Chromium, static and with RISE, run in make test-slides.
+SLIDE_TESTS := tests/test_slides.py::TestStaticSlides tests/test_slides.py::TestRise
 
 test: setup ## Run the unit tests and every notebook (nbval: text and figures compared)
-	scripts/test.sh "$(PY)" $(foreach t,$(STUDENT_TESTS),--deselect $(t))
+	scripts/test.sh "$(PY)" $(foreach t,$(STUDENT_TESTS) $(SLIDE_TESTS),--deselect $(t))
 
 test-students: setup $(if $(CHROMIUM),browser-tools) ## Run the students' copies (exercises blank) top to bottom: in Chromium where installed, Notebook 7 and JupyterLab alternating; else on a plain kernel
 	TESTS="$(STUDENT_TESTS)" scripts/test.sh "$(PY)"
@@ -120,9 +122,10 @@ clean: ## Remove the virtual environments, stamps, caches and build output
 # is installed (as root on Debian: apt-get install chromium; .ci/run does it) and runs the copies on a
 # plain kernel elsewhere.
 # Check other notebooks in the browser with: make test-browser NOTEBOOKS="path/a.ipynb path/b.ipynb"
+# make student SOLUTIONS=no writes copies without the sample solutions (a one-line note in their place).
 
-student: setup ## Write students' copies of the notebooks (no solutions, no outputs) to build/student/
-	$(PY) scripts/student_copies.py notebooks build/student
+student: setup ## Write students' copies (no instructor notes, sample solutions folded, no outputs) to build/student/; SOLUTIONS=no leaves the solutions out
+	$(PY) scripts/student_copies.py notebooks build/student $(if $(filter no,$(SOLUTIONS)),--no-solutions)
 
 test-browser: setup browser-tools ## Run every notebook in Notebook 7 and in JupyterLab in headless Chromium; screenshots in build/screenshots/
 	$(PY) scripts/browser_check.py --both $(NOTEBOOKS)
@@ -159,3 +162,13 @@ hub: setup hub-tools student ## Start the course's JupyterHub on http://127.0.0.
 
 test-hub: setup hub-tools student ## A simulated class on the hub: STUDENTS (default 4) log in and run Day 2 at once; writes build/hub-report.md
 	$(PY) scripts/test_hub.py --students $(STUDENTS)
+
+# ---- Slides: each day's lecture as reveal.js HTML, and the notebooks presented live with RISE ------
+# Built from the notebooks as stored with nbconvert (the course's template in site/slides/); reveal.js
+# and MathJax come from npm (site/package-lock.json, as for make site) and are copied next to the HTML.
+
+slides: setup ## Write each day's lecture as reveal.js slides in build/slides/ (offline; open build/slides/index.html)
+	$(PY) scripts/build_slides.py
+
+test-slides: slides $(if $(CHROMIUM),browser-tools) ## Build the slides and open them in headless Chromium offline; present each day with RISE in JupyterLab and Notebook 7
+	$(PY) -m pytest -p no:cacheprovider tests/test_slides.py

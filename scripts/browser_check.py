@@ -21,6 +21,8 @@ any check fails.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
 import json
 import os
@@ -30,7 +32,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,6 +111,37 @@ def start_server(front_end: str, root: Path, settings: Path, port: int, token: s
     raise RuntimeError(f"jupyter {front_end} did not start within 60 s")
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve_directory(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 (a free port) while the block runs; yields its origin, http://127.0.0.1:PORT."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def keep_requests_local(context, origin: str, blocked: list) -> None:
+    """Let the pages of ``context`` load only from ``origin``: every other request is aborted and
+    its URL appended to ``blocked`` (as a laptop without network would, but noticed)."""
+    def only_origin(route):
+        if route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_origin)
+
+
 def stop_server(server: subprocess.Popen) -> None:
     server.terminate()
     try:
@@ -143,10 +178,10 @@ class Api:
         return False
 
 
-def run_all(page, api: Api) -> bool:
-    """Click Run > Run All Cells and wait until the kernel has been busy and is idle again."""
+def run_all(page, api: Api, item: str = "Run All Cells") -> bool:
+    """Click Run > ``item`` (Run All Cells) and wait until the kernel has been busy and is idle again."""
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
     deadline = time.time() + RUN_TIMEOUT_S
     started = False
     while time.time() < deadline:
@@ -168,9 +203,12 @@ def pixels(element):
     return np.asarray(Image.open(io.BytesIO(element.screenshot())).convert("RGB"), dtype=int)
 
 
-def check_slider(page) -> str:
-    """Move the first slider (a click along its track); '' if the figure under it changed its pixels, else the problem."""
-    handle = page.locator(".jp-OutputArea-output .noUi-handle").first
+def check_slider(page, root=None) -> str:
+    """Move the first slider (a click along its track); '' if the figure under it changed its pixels, else the problem.
+
+    ``root`` (default: ``page``) is where to look for it, e.g. the frame of a RISE slideshow.
+    """
+    handle = (root or page).locator(".jp-OutputArea-output .noUi-handle").first
     box = handle.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
     image = box.locator("img").first
     image.scroll_into_view_if_needed()

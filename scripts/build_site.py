@@ -17,7 +17,8 @@ HTML:
 - the glossary is copied beside the notebooks, so that their links to glossary.md resolve;
 - a page gathers the map of each day;
 - MathJax (npm package `mathjax`, pinned in site/package-lock.json, installed with `npm ci`
-  into site/node_modules/) is copied into the site, so that math renders offline.
+  into site/node_modules/, as is reveal.js for make slides) is copied into the site, so that
+  math renders offline.
 
 The original notebooks and the glossary are also copied into build/site/notebooks/, for
 download. Exit status 1 if Sphinx reports a warning (a broken link, say).
@@ -50,19 +51,25 @@ MATHJAX_PARTS = ["tex-chtml.js", "input/tex", "output/chtml", "a11y", "ui", "sre
 
 
 # ---------------------------------------------------------------------------- MathJax
-def mathjax_dir() -> Path:
-    """site/node_modules/mathjax/es5, installed with `npm ci` from the lock when missing or stale."""
+def node_package(name: str) -> Path:
+    """site/node_modules/NAME at the version of site/package-lock.json, installed with `npm ci` when
+    missing or stale (the site uses MathJax; make slides uses it and reveal.js)."""
     lock = json.loads((SITE / "package-lock.json").read_text())
-    wanted = lock["packages"]["node_modules/mathjax"]["version"]
-    installed = SITE / "node_modules" / "mathjax" / "package.json"
+    wanted = lock["packages"][f"node_modules/{name}"]["version"]
+    installed = SITE / "node_modules" / name / "package.json"
     if not installed.exists() or json.loads(installed.read_text())["version"] != wanted:
         npm = shutil.which("npm")
         if npm is None:
-            sys.exit("make site needs npm (Node.js) to install MathJax: on Debian/Ubuntu "
+            sys.exit(f"this build needs npm (Node.js) to install {name}: on Debian/Ubuntu "
                      "sudo apt-get install npm, on macOS brew install node")
-        print(f"Installing MathJax {wanted} with npm ci (site/node_modules/) ...", flush=True)
+        print(f"Installing {name} {wanted} with npm ci (site/node_modules/) ...", flush=True)
         subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=SITE, check=True)
-    return SITE / "node_modules" / "mathjax" / "es5"
+    return SITE / "node_modules" / name
+
+
+def mathjax_dir() -> Path:
+    """site/node_modules/mathjax/es5 (see node_package)."""
+    return node_package("mathjax") / "es5"
 
 
 def copy_mathjax(static: Path) -> None:

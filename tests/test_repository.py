@@ -23,8 +23,8 @@ except ModuleNotFoundError:  # Python 3.10: pytest brings tomli
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
-# conda-forge spells a few packages differently from PyPI; none of ours today.
-CONDA_TO_PIP: dict[str, str] = {}
+# conda-forge spells a few packages differently from PyPI.
+CONDA_TO_PIP: dict[str, str] = {"jupyterlab_rise": "jupyterlab-rise"}
 NOT_PACKAGES = {"python", "pip"}
 
 
@@ -211,8 +211,8 @@ def run_ci(tmp_path, **env):
     return subprocess.run([str(ROOT / ".ci" / "run")], env=env, capture_output=True, text=True)
 
 
-CI_TARGETS = ["test", "test-students", "test-site", "test-portable", "test-claims", "test-conda", "test-oldest",
-              "test-hub"]
+CI_TARGETS = ["test", "test-students", "test-site", "test-slides", "test-portable", "test-claims", "test-conda",
+              "test-oldest", "test-hub"]
 
 
 def test_ci_dry_run_prints_make_test_first_then_the_other_checks(tmp_path):

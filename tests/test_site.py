@@ -15,11 +15,9 @@ Skipped, with the reason, where the site is not built or Chromium or Playwright 
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import re
 import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
@@ -31,7 +29,7 @@ SITE = ROOT / "build" / "site"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_site  # noqa: E402
-from browser_check import CHROMIUM, CHROMIUM_ARGS, browser_available  # noqa: E402
+from browser_check import CHROMIUM, CHROMIUM_ARGS, browser_available, keep_requests_local, serve_directory  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 DAYS = [p.stem for p in NOTEBOOKS]
@@ -51,11 +49,6 @@ def site_missing() -> str:
 
 
 MISSING = site_missing()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 class _Ids(HTMLParser):
@@ -125,56 +118,40 @@ class TestSiteInChromium:
     def visits(cls):
         from playwright.sync_api import sync_playwright
 
-        handler = functools.partial(_Quiet, directory=str(SITE))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        origin = f"http://127.0.0.1:{server.server_address[1]}"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         blocked, reports = [], {}
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-
-                def only_the_site(route):
-                    if route.request.url.startswith(origin + "/"):
-                        route.continue_()
-                    else:
-                        blocked.append(route.request.url)
-                        route.abort()
-
-                context.route("**/*", only_the_site)
-                for name in PAGES:
-                    page, failed, errors = context.new_page(), [], []
-                    page.on("requestfailed", lambda r, f=failed: f.append(f"{r.url} ({r.failure})"))
-                    page.on("pageerror", lambda e, f=errors: f.append(str(e)))
-                    page.on("console", lambda m, f=errors: m.type in ("error", "warning") and f.append(m.text))
-                    page.on("response", lambda r, f=failed: r.status >= 400 and f.append(f"{r.url} ({r.status})"))
-                    page.goto(f"{origin}/{name}", wait_until="load")
-                    state = page.evaluate(PAGE_STATE)
-                    if Path(name).stem in DAYS:  # the day's first screen, as a student opens it
-                        page.evaluate("window.scrollTo(0, 0)")
-                        page.screenshot(path=str(SCREENSHOTS / f"site-{Path(name).stem}.png"))
-                    reports[name] = {**state, "failed": failed, "errors": errors}
-                    page.close()
-                # the guard itself: a request outside the site, as a CDN script would make, is caught
-                pages_blocked = list(blocked)
-                page = context.new_page()
-                page.goto(f"{origin}/index.html", wait_until="load")
-                page.evaluate("fetch('https://cdn.example.org/require.min.js').catch(() => null)")
-                page.wait_for_timeout(500)
-                probe, blocked[:] = blocked[len(pages_blocked):], pages_blocked
+        with serve_directory(SITE) as origin, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            keep_requests_local(context, origin, blocked)
+            for name in PAGES:
+                page, failed, errors = context.new_page(), [], []
+                page.on("requestfailed", lambda r, f=failed: f.append(f"{r.url} ({r.failure})"))
+                page.on("pageerror", lambda e, f=errors: f.append(str(e)))
+                page.on("console", lambda m, f=errors: m.type in ("error", "warning") and f.append(m.text))
+                page.on("response", lambda r, f=failed: r.status >= 400 and f.append(f"{r.url} ({r.status})"))
+                page.goto(f"{origin}/{name}", wait_until="load")
+                state = page.evaluate(PAGE_STATE)
+                if Path(name).stem in DAYS:  # the day's first screen, as a student opens it
+                    page.evaluate("window.scrollTo(0, 0)")
+                    page.screenshot(path=str(SCREENSHOTS / f"site-{Path(name).stem}.png"))
+                reports[name] = {**state, "failed": failed, "errors": errors}
                 page.close()
-                # search: Sphinx's index, run in the page
-                page = context.new_page()
-                page.goto(f"{origin}/search.html?q=gini", wait_until="load")
-                results = page.locator("#search-results li a, .search li a")
-                results.first.wait_for(timeout=20_000)
-                reports["search for gini"] = {"results": results.evaluate_all("as => as.map(a => a.href)")}
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+            # the guard itself: a request outside the site, as a CDN script would make, is caught
+            pages_blocked = list(blocked)
+            page = context.new_page()
+            page.goto(f"{origin}/index.html", wait_until="load")
+            page.evaluate("fetch('https://cdn.example.org/require.min.js').catch(() => null)")
+            page.wait_for_timeout(500)
+            probe, blocked[:] = blocked[len(pages_blocked):], pages_blocked
+            page.close()
+            # search: Sphinx's index, run in the page
+            page = context.new_page()
+            page.goto(f"{origin}/search.html?q=gini", wait_until="load")
+            results = page.locator("#search-results li a, .search li a")
+            results.first.wait_for(timeout=20_000)
+            reports["search for gini"] = {"results": results.evaluate_all("as => as.map(a => a.href)")}
+            browser.close()
         return {"origin": origin, "blocked": blocked, "probe": probe, "pages": reports}
 
     def test_the_landing_page_days_maps_and_glossary_are_there(self):
