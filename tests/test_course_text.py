@@ -34,7 +34,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 MIN_SLIDES = 15
 BOX_PARTS = {"timing plan": ("timing",), "what to demo live": ("demo",),
-             "where students get stuck": ("stuck",), "what to skip": ("skip",)}
+             "where students get stuck": ("stuck",), "what to skip": ("skip", "time runs short")}
 
 
 def tags(cell) -> list[str]:
@@ -97,7 +97,7 @@ def instructor_box_problems(nb) -> list[str]:
 
 
 def slide_problems(nb, at_least: int = MIN_SLIDES) -> list[str]:
-    """(e) Every cell has a slideshow entry of a known type; at least ``at_least`` cells start a slide."""
+    """(e) Every cell has a slideshow entry of a known type; at least ``at_least`` cells start a slide or sub-slide."""
     problems = []
     missing = [i for i, c in enumerate(nb.cells) if "slide_type" not in c.metadata.get("slideshow", {})]
     if missing:
@@ -106,9 +106,9 @@ def slide_problems(nb, at_least: int = MIN_SLIDES) -> list[str]:
                       if c.metadata.get("slideshow", {}).get("slide_type", "-") not in SLIDE_TYPES})
     if unknown:
         problems.append(f"unknown slide types {unknown}")
-    slides = sum(c.metadata.get("slideshow", {}).get("slide_type") == "slide" for c in nb.cells)
+    slides = sum(c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide") for c in nb.cells)
     if slides < at_least:
-        problems.append(f"{slides} slide cells, fewer than {at_least}")
+        problems.append(f"{slides} slide and sub-slide cells, fewer than {at_least}")
     return problems
 
 
@@ -285,7 +285,7 @@ def test_e_missing_slideshow_metadata_or_too_few_slides_fail():
     assert any("unknown slide types" in p for p in slide_problems(nb))
     nb = good_notebook()
     for c in nb.cells[3:9]:
-        c.metadata["slideshow"]["slide_type"] = "subslide"
+        c.metadata["slideshow"]["slide_type"] = "fragment"
     assert any("fewer than 15" in p for p in slide_problems(nb))
 
 
