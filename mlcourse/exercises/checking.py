@@ -455,8 +455,8 @@ def _run_case(function, case, expected, seconds, number, total, name, compare, m
         except Exception:  # noqa: BLE001 - a mistake model that does not apply to this case
             continue
     if isinstance(why, FormMismatch):
-        return incorrect(message, "The numbers may be right, but the form is not: look at what your function "
-                                  "returns, with type(...) and np.shape(...), and return the form asked for.",
+        return incorrect(message, "First the form: look at what your function returns, with type(...) and "
+                                  "np.shape(...), and return the form asked for; then the numbers are compared.",
                          mistake=True, details=details)
     return incorrect(message, hint, details=details)
 

@@ -548,7 +548,7 @@ def check_value(answer, expected, *, name: str, digits: int | None = None, penci
                              mistake=True)
     if got is None:
         return incorrect(_mismatch(name, arr, expected, unit, agree),
-                         f"The numbers may be right, but the form is not: give {describe_form(wanted)}.",
+                         f"First the form: give {describe_form(wanted)}; then the numbers are compared.",
                          mistake=True)
     fewer = _fewer_digits(name, got, expected, unit, digits, atol)   # a Feedback is falsy: test for None
     return fewer if fewer is not None else incorrect(_mismatch(name, got, expected, unit, agree), hint)
