@@ -142,6 +142,31 @@ def keep_requests_local(context, origin: str, blocked: list) -> None:
     context.route("**/*", only_origin)
 
 
+def watch(page, console=("error",)) -> tuple[list, list]:
+    """Record what goes wrong on ``page``: failed requests and HTTP errors in the first list, script
+    errors and console messages of the ``console`` types in the second."""
+    failed, errors = [], []
+    page.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.url} ({r.status})"))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type in console and errors.append(m.text))
+    return failed, errors
+
+
+def probe_guard(context, origin: str, blocked: list, url: str) -> list:
+    """Show that :func:`keep_requests_local` holds: a page at ``origin`` fetches ``url`` (as a CDN
+    script would); returns the requests blocked meanwhile (``[url]`` when the guard holds), which
+    leave ``blocked`` as it was."""
+    seen = list(blocked)
+    page = context.new_page()
+    page.goto(f"{origin}/index.html", wait_until="load")
+    page.evaluate(f"fetch({json.dumps(url)}).catch(() => null)")
+    page.wait_for_timeout(500)
+    probe, blocked[:] = blocked[len(seen):], seen
+    page.close()
+    return probe
+
+
 def stop_server(server: subprocess.Popen) -> None:
     server.terminate()
     try:

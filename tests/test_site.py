@@ -29,7 +29,8 @@ SITE = ROOT / "build" / "site"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_site  # noqa: E402
-from browser_check import CHROMIUM, CHROMIUM_ARGS, browser_available, keep_requests_local, serve_directory  # noqa: E402
+from browser_check import (CHROMIUM, CHROMIUM_ARGS, browser_available, keep_requests_local, probe_guard,  # noqa: E402
+                           serve_directory, watch)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 DAYS = [p.stem for p in NOTEBOOKS]
@@ -125,11 +126,8 @@ class TestSiteInChromium:
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             keep_requests_local(context, origin, blocked)
             for name in PAGES:
-                page, failed, errors = context.new_page(), [], []
-                page.on("requestfailed", lambda r, f=failed: f.append(f"{r.url} ({r.failure})"))
-                page.on("pageerror", lambda e, f=errors: f.append(str(e)))
-                page.on("console", lambda m, f=errors: m.type in ("error", "warning") and f.append(m.text))
-                page.on("response", lambda r, f=failed: r.status >= 400 and f.append(f"{r.url} ({r.status})"))
+                page = context.new_page()
+                failed, errors = watch(page, console=("error", "warning"))
                 page.goto(f"{origin}/{name}", wait_until="load")
                 state = page.evaluate(PAGE_STATE)
                 if Path(name).stem in DAYS:  # the day's first screen, as a student opens it
@@ -138,13 +136,7 @@ class TestSiteInChromium:
                 reports[name] = {**state, "failed": failed, "errors": errors}
                 page.close()
             # the guard itself: a request outside the site, as a CDN script would make, is caught
-            pages_blocked = list(blocked)
-            page = context.new_page()
-            page.goto(f"{origin}/index.html", wait_until="load")
-            page.evaluate("fetch('https://cdn.example.org/require.min.js').catch(() => null)")
-            page.wait_for_timeout(500)
-            probe, blocked[:] = blocked[len(pages_blocked):], pages_blocked
-            page.close()
+            probe = probe_guard(context, origin, blocked, "https://cdn.example.org/require.min.js")
             # search: Sphinx's index, run in the page
             page = context.new_page()
             page.goto(f"{origin}/search.html?q=gini", wait_until="load")

@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_slides  # noqa: E402
 from student_copies import SUMMARY  # noqa: E402
 from browser_check import (CHROMIUM, CHROMIUM_ARGS, Api, browser_available, check_slider, free_port,  # noqa: E402
-                           keep_requests_local, open_notebook, serve_directory, start_server,
-                           stop_server, write_copy)
+                           keep_requests_local, open_notebook, probe_guard, serve_directory, start_server,
+                           stop_server, watch, write_copy)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 DAYS = [p.stem for p in NOTEBOOKS]
@@ -154,11 +154,8 @@ class TestStaticSlides:
             context = browser.new_context(viewport={"width": build_slides.WIDTH, "height": build_slides.HEIGHT})
             keep_requests_local(context, origin, blocked)
             for name in ["index.html", *(f"{day}.slides.html" for day in DAYS)]:
-                page, failed, errors = context.new_page(), [], []
-                page.on("requestfailed", lambda r, f=failed: f.append(f"{r.url} ({r.failure})"))
-                page.on("response", lambda r, f=failed: r.status >= 400 and f.append(f"{r.url} ({r.status})"))
-                page.on("pageerror", lambda e, f=errors: f.append(str(e)))
-                page.on("console", lambda m, f=errors: m.type == "error" and f.append(m.text))
+                page = context.new_page()
+                failed, errors = watch(page)
                 page.goto(f"{origin}/{name}", wait_until="load")
                 report = {"failed": failed, "errors": errors}
                 if name == "index.html":
@@ -181,12 +178,7 @@ class TestStaticSlides:
                 reports[name] = report
                 page.close()
             # the guard itself: a request outside, as a CDN script would make, is caught
-            seen = list(blocked)
-            page = context.new_page()
-            page.goto(f"{origin}/index.html", wait_until="load")
-            page.evaluate("fetch('https://cdn.example.org/reveal.js').catch(() => null)")
-            page.wait_for_timeout(500)
-            probe, blocked[:] = blocked[len(seen):], seen
+            probe = probe_guard(context, origin, blocked, "https://cdn.example.org/reveal.js")
             browser.close()
         return {"blocked": blocked, "probe": probe, "pages": reports}
 
