@@ -18,6 +18,7 @@ Defaults: notebooks/ -> build/student/. The copies are generated, not committed
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -90,6 +91,9 @@ def main(source: Path = Path("notebooks"), target: Path = Path("build/student"),
         placeholders = sum("solution-placeholder" in tags(c) for c in copy.cells)
         print(f"{out}  ({placeholders} solutions {'folded' if solutions else 'removed'}, "
               f"{notebook_words(copy):,} words to read)")
+    for page in sorted(source.glob("*.md")):   # the glossary the notebooks link to
+        shutil.copyfile(page, target / page.name)
+        written.append(target / page.name)
     return written
 
 

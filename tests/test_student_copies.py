@@ -109,6 +109,7 @@ def test_course_notebooks(path, solutions, tmp_path):
     written = main(path.parent, tmp_path, solutions=solutions)
     copy = nbformat.read(tmp_path / path.name, as_version=4)
     assert tmp_path / path.name in written
+    assert (tmp_path / "glossary.md").read_text() == (path.parent / "glossary.md").read_text()  # its links hold
     check_copy(nbformat.read(path, as_version=4), copy, solutions=solutions)
 
 

@@ -349,7 +349,7 @@ def check_function(function, reference, cases, *, name: str, task: str = "", hin
     Not quite: Case 1 of 1 (a number): the values differ.
       half(x=4) returned 1.33333, expected 2
     Hint: Divide by two.
-    The full inputs: .details() of this feedback.
+    The full inputs: fb = (this check call); print(fb.details())
     """
     if is_blank(function):
         return unanswered(name, task)

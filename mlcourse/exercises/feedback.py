@@ -59,7 +59,7 @@ SOLUTION_POINTER = ("Compare with the sample solution: the collapsed cell below 
 FIRST_LINE = 200     # characters of the first line: the verdict and the reason
 _BRIEF_LINES = 6     # lines of the case in brief, after the first line
 _BRIEF_CHARS = 600   # characters of those lines together; the rest waits in details()
-_DETAILS_NOTE = "The full inputs: .details() of this feedback."
+_DETAILS_NOTE = "The full inputs: fb = (this check call); print(fb.details())"
 
 
 def _cut(text: str, width: int) -> tuple[str, str]:
@@ -106,7 +106,7 @@ class Feedback:
     >>> print(fb.text())
     Not quite: Case 1 of 1: the values differ.
       f(3) returned 1, expected 2
-    The full inputs: .details() of this feedback.
+    The full inputs: fb = (this check call); print(fb.details())
     >>> fb.details()
     'x = 3'
     """
@@ -255,7 +255,7 @@ def incorrect(message: str, hint="", *, mistake: bool = False, details: str = ""
     >>> incorrect("w is negative.", "A squared error cannot be negative.", mistake=True, details="w = -1")
     Not quite: w is negative.
     Hint: A squared error cannot be negative.
-    The full inputs: .details() of this feedback.
+    The full inputs: fb = (this check call); print(fb.details())
     """
     return Feedback("incorrect", message, hint if mistake else next_hint(hint), details)
 
