@@ -640,3 +640,13 @@ def test_a_shortcut_can_say_what_to_write():
     fb = check_function(best_split, trees.best_split, SPLIT_CASES, name="best_split",
                         shortcuts=((trees.best_split, "the search"),))
     assert fb.message == "Your function calls `trees.best_split`, the course's own answer: write the search yourself."
+
+
+def test_a_whole_number_is_judged_exactly_and_never_asked_for_digits():
+    assert check_value(250.0, 250, name="n", whole=True) and check_value(np.int64(250), 250, name="n", whole=True)
+    fraction = check_value(250.4, 250, name="n", whole=True)
+    assert not fraction and "not a whole number" in fraction.headline()
+    off = check_value(251, 250, name="n", whole=True, hint=("Count the ends.", "Draw it."))
+    assert not off and "digit" not in off.text() and "Count the ends." in off.text()
+    slip = check_value(241, 242, name="n", whole=True, mistakes=[(241, "Off by one: count the positions.")])
+    assert "Off by one" in slip.text()

@@ -472,8 +472,8 @@ def short(value, width: int = 60) -> str:
 
 
 def check_value(answer, expected, *, name: str, digits: int | None = None, pencil: bool = False,
-                rtol: float = 1e-3, atol: float = 1e-8, mistakes=(), unit: str = "", hint="",
-                task: str = "", shape=None) -> Feedback:
+                whole: bool = False, rtol: float = 1e-3, atol: float = 1e-8, mistakes=(), unit: str = "",
+                hint="", task: str = "", shape=None) -> Feedback:
     """Compare a numeric answer (scalar or array) with the reference value.
 
     Parameters
@@ -492,6 +492,10 @@ def check_value(answer, expected, *, name: str, digits: int | None = None, penci
         right to fewer is told "right to k digits; give N".
     pencil : bool
         A pencil-and-paper estimate: passes when right to 2 significant digits.
+    whole : bool
+        A count (samples, events): only the exact whole number passes; a number
+        with a fraction is asked for a whole one, and one off gets the maths
+        hints, never "give more digits".
     rtol, atol : float
         Tolerances, as in :func:`numpy.isclose`, when ``digits`` is not given
         (``rtol`` widens for a float32 answer).
@@ -521,6 +525,8 @@ def check_value(answer, expected, *, name: str, digits: int | None = None, penci
     Correct! p = 0.25
     >>> check_value(0.23, 0.2308, name="iou", pencil=True)
     Correct! iou = 0.23
+    >>> check_value(250.4, 250, name="n", whole=True).text().splitlines()[0]
+    'Not quite: n = 250.4 is not a whole number.'
     """
     if is_blank(answer):
         return unanswered(name, task)
@@ -535,9 +541,14 @@ def check_value(answer, expected, *, name: str, digits: int | None = None, penci
     unit = f" {unit}" if unit else ""
 
     def agree(values, reference):
+        if whole:
+            return bool(np.array_equal(values, reference))
         return bool(np.all(numbers_agree(values, reference, rtol=rtol, atol=atol, digits=digits)))
 
     got = (arr if arr.shape == wanted else None) if shape is not None else conform(arr, wanted)
+    if whole and got is not None and not np.all(np.isfinite(got) & (got == np.round(got))):
+        return incorrect(f"{name} = {_typed(got) if got.ndim == 0 else _format(got)}{unit} is not a whole number.",
+                         "The question counts something: give the whole number.", mistake=True)
     if got is not None and agree(got, np.broadcast_to(expected, wanted)):
         return correct(f"{name} = {_format(got)}{unit}" if got.ndim == 0 else f"{name} matches the reference.")
     for value, mistake_hint in mistakes:
@@ -550,7 +561,7 @@ def check_value(answer, expected, *, name: str, digits: int | None = None, penci
         return incorrect(_mismatch(name, arr, expected, unit, agree),
                          f"First the form: give {describe_form(wanted)}; then the numbers are compared.",
                          mistake=True)
-    fewer = _fewer_digits(name, got, expected, unit, digits, atol)   # a Feedback is falsy: test for None
+    fewer = None if whole else _fewer_digits(name, got, expected, unit, digits, atol)   # a Feedback is falsy
     return fewer if fewer is not None else incorrect(_mismatch(name, got, expected, unit, agree), hint)
 
 
