@@ -33,7 +33,7 @@ __all__ = ["held_out_split", "insert_event", "insert_events", "make_windows", "w
            "trade_off", "choose_threshold", "sta_lta", "aic", "aic_pick",
            "b_value", "b_value_uncertainty", "mc_by_b_stability"]
 
-FEATURE_NAMES = ["envelope peak / median", "kurtosis", "energy 1-3 Hz", "energy 3-6 Hz", "energy 6-10 Hz"]
+FEATURE_NAMES = ["log10 envelope peak / median", "kurtosis", "energy 1-3 Hz", "energy 3-6 Hz", "energy 6-10 Hz"]
 
 
 def held_out_split(data, held_out_fraction: float = 0.25):
@@ -160,7 +160,7 @@ def make_windows(noise, templates, n_windows: int, length: int, rng=None, snr_ra
 def window_features(X, sampling_rate: float) -> np.ndarray:
     """Hand-made features of each window, as a seismologist would choose them.
 
-    - envelope peak over its median: an impulsive arrival stands out of the noise;
+    - log10 of the envelope peak over its median: an impulsive arrival stands out of the noise;
     - kurtosis: a few large samples among many small ones;
     - the share of the energy in 1-3, 3-6 and 6-10 Hz: local events are richer in
       high frequencies than much of the noise.

@@ -457,12 +457,66 @@ def _sta_lta_start(kind):
     return sta_lta
 
 
+def sta_lta_cumsum_count(ds, dl):
+    """A cumulative-sum STA/LTA whose sums run over nsta + ds and nlta + dl samples, divided by nsta and nlta
+    (``sta[nsta - 1:] -= energy[:-(nsta - 1)]`` for ds = -1)."""
+    def sta_lta(data, nsta, nlta):
+        energy = np.cumsum(np.asarray(data, dtype=float) ** 2)
+        sta, lta = energy.copy(), energy.copy()
+        ks, kl = nsta + ds, nlta + dl
+        if ks:
+            sta[ks:] -= energy[:-ks]
+        lta[kl:] -= energy[:-kl]
+        ratio = (sta / nsta) / (lta / nlta)
+        ratio[:nlta - 1] = 0.0
+        return ratio
+    return sta_lta
+
+
+@pytest.mark.parametrize("ds, dl", [(-1, 0), (0, -1), (-1, -1), (1, 0), (0, 1), (1, 1)])
+def test_sta_lta_sums_over_the_wrong_count_get_a_hint_that_names_it(ds, dl):
+    for seed in range(3):
+        reset_attempts()
+        feedback = check.sta_lta_function(sta_lta_cumsum_count(ds, dl), seed=seed)
+        assert feedback.status == "incorrect" and "divide by n" in feedback.hint, (ds, dl, feedback)
+
+
+def threshold_variant(variant):
+    """choose_threshold as a student writes it, with one slip: "detections arguments" (times and scores
+    swapped), "swapped" (tolerance and merge), "merge as tolerance" (precision_recall given merge), "index"."""
+    def choose(scores, times, onsets, grid, tolerance, merge):
+        f1 = []
+        for threshold in grid:
+            if variant == "detections arguments":
+                found = detection.detections(times, scores, threshold, merge)
+            else:
+                found = detection.detections(scores, times, threshold, tolerance if variant == "swapped" else merge)
+            within = merge if variant in ("swapped", "merge as tolerance") else tolerance
+            precision, recall = precision_recall_by_hand(found, onsets, within)
+            f1.append(2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0)
+        tied = np.flatnonzero(np.isclose(f1, max(f1)))
+        return tied[-1] if variant == "index" else grid[tied[-1]]
+    return choose
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("variant, words", [("detections arguments", "arguments of detection.detections are swapped"),
+                                            ("swapped", "Tolerance and merge are swapped"),
+                                            ("merge as tolerance", "`merge` where `tolerance` belongs"),
+                                            ("index", "grid[i]")])
+def test_choose_threshold_argument_slips_are_diagnosed(variant, words, seed):
+    reset_attempts()
+    feedback = check.choose_threshold_function(threshold_variant(variant), seed=seed)
+    assert feedback.status == "incorrect" and words in feedback.hint and "test stretch" not in feedback.hint, feedback
+
+
 PICKS = {"aic_seconds": 30.655, "reference_seconds": 30.635, "sampling_rate": 200}
 SLIP_EXAMPLES = {
     "seconds divided by the sampling rate": (lambda: check.window_samples(0.4, 10, 25), "Divided"),
     "the original 100 Hz instead of the decimated rate": (lambda: check.window_samples(1000, 10, 25), "decimated"),
     "STA or LTA window off by one sample": (lambda: check.sta_lta_function(STA_LTA_SLIPS["one sample too many (x[i - n:i + 1])"][0]), "Off by one"),
     "window that skips the current sample": (lambda: check.sta_lta_function(STA_LTA_SLIPS["skips the current sample (x[i - n:i])"][0]), "skip the current sample"),
+    "window sum over n - 1 or n + 1 samples divided by n": (lambda: check.sta_lta_function(sta_lta_cumsum_count(-1, 0)), "divide by n"),
     "centred window (or one that looks ahead)": (lambda: check.sta_lta_function(STA_LTA_SLIPS["centred (x[i - n // 2:i + n - n // 2])"][0]), "centred"),
     "no zeros where the long window is not full": (lambda: check.sta_lta_function(_sta_lta_start("no zeros")), "first nlta - 1"),
     "partial windows averaged at the start": (lambda: check.sta_lta_function(_sta_lta_start("partial")), "part of a window"),
@@ -481,6 +535,9 @@ SLIP_EXAMPLES = {
     "detections without the merge": (lambda: check.choose_threshold_function(check._without_merge, seed=0), "with the merge"),
     "threshold chosen elsewhere (test stretch)": (lambda: check.choose_threshold_function(lambda *args: 0.97), "test stretch"),
     "F1 or index returned instead of the threshold": (lambda: check.choose_threshold_function(lambda *args: 1.0), "grid[i]"),
+    "precision_recall given merge instead of tolerance": (lambda: check.choose_threshold_function(threshold_variant("merge as tolerance")), "`merge` where `tolerance` belongs"),
+    "tolerance and merge swapped": (lambda: check.choose_threshold_function(threshold_variant("swapped")), "Tolerance and merge are swapped"),
+    "scores and times swapped in detection.detections": (lambda: check.choose_threshold_function(threshold_variant("detections arguments")), "arguments of detection.detections are swapped"),
     "sign of the difference": (lambda: check.pick_difference(-0.02, **PICKS), "sign"),
     "difference in samples": (lambda: check.pick_difference(4.0, **PICKS), "samples"),
     "difference in milliseconds": (lambda: check.pick_difference(20.0, **PICKS), "milliseconds"),

@@ -10,6 +10,7 @@ generator each time, plus edge cases) and compare with ObsPy or ``mlcourse``.
 
 from __future__ import annotations
 
+import copy
 import numbers
 
 import numpy as np
@@ -41,6 +42,7 @@ SLIPS = [
     ("3.1", "STA or LTA window off by one sample"),
     ("3.1", "window that skips the current sample"),
     ("3.1", "centred window (or one that looks ahead)"),
+    ("3.1", "window sum over n - 1 or n + 1 samples divided by n"),
     ("3.1", "no zeros where the long window is not full"),
     ("3.1", "partial windows averaged at the start"),
     ("3.1", "one zero too many at the start"),
@@ -58,6 +60,9 @@ SLIPS = [
     ("6.2", "detections without the merge"),
     ("6.2", "threshold chosen elsewhere (test stretch)"),
     ("6.2", "F1 or index returned instead of the threshold"),
+    ("6.2", "precision_recall given merge instead of tolerance"),
+    ("6.2", "tolerance and merge swapped"),
+    ("6.2", "scores and times swapped in detection.detections"),
     ("7.1", "sign of the difference"),
     ("7.1", "difference in samples"),
     ("7.1", "difference in milliseconds"),
@@ -191,10 +196,24 @@ def _sta_lta_slip_models(nsta, nlta):
     return [(STA_LTA_OFF_BY_ONE, off_by_one), (STA_LTA_SKIPS_CURRENT, skipping), (STA_LTA_CENTRED, centred)]
 
 
+def _sta_lta_sum_count_models(nsta, nlta):
+    """The cumulative-sum slip of Exercise 3.1: a sum over n - 1 or n + 1 samples ending at i, divided by n
+    (``sta[nsta - 1:] -= energy[:-(nsta - 1)]``), as (short window, long window, factor on the ratio)."""
+    models = []
+    for ds in (-1, 0, 1):
+        for dl in (-1, 0, 1):
+            if (ds, dl) != (0, 0):
+                models.append(((-(nsta + ds) + 1, 0), (-(nlta + dl) + 1, 0), ((nsta + ds) / nsta) / ((nlta + dl) / nlta)))
+    return models
+
+
 STA_LTA_OFF_BY_ONE = ("Off by one: a window holds one sample too many or too few. The window of n samples at "
                       "sample i ends at i and starts at i - n + 1; count its samples on a window of 3.")
 STA_LTA_SKIPS_CURRENT = ("Your windows skip the current sample: they end at i - 1. The window at sample i ends "
                          "at x_i itself, so that a trigger reacts to the sample that has just arrived.")
+STA_LTA_SUM_COUNT = ("Your window sums run over n - 1 (or n + 1) samples, but you divide by n: the indices of the "
+                     "cumulative sum are off by one. On a window of 3 samples ending at i, which two entries of the "
+                     "cumulative sum differ by exactly those 3 samples?")
 STA_LTA_CENTRED = ("Your window is centred on sample i (or looks ahead): it uses samples that have not arrived "
                    "yet. A trigger runs in real time, so both windows end at the current sample i.")
 
@@ -218,6 +237,9 @@ def _diagnose_sta_lta_window(function):
         for short, long_ in models:
             if np.allclose(got[middle], _windowed_ratio(data, short, long_)[middle], rtol=1e-6, atol=1e-9):
                 return hint
+    for short, long_, factor in _sta_lta_sum_count_models(nsta, nlta):
+        if np.allclose(got[middle], factor * _windowed_ratio(data, short, long_)[middle], rtol=1e-6, atol=1e-9):
+            return STA_LTA_SUM_COUNT
     return ""
 
 
@@ -348,22 +370,31 @@ def _reference_threshold(scores, times, onsets, grid, tolerance, merge):
     return _choose_threshold(scores, times, onsets, grid, tolerance, merge)[0]
 
 
-def _f1_per_threshold(scores, times, onsets, grid, tolerance, merge):
+def _f1_per_threshold(scores, times, onsets, grid, tolerance, merge, match_tolerance=None, swap_arguments=False):
+    """(precision, recall) at each threshold; ``match_tolerance`` overrides the tolerance of the matching,
+    ``swap_arguments`` calls detection.detections(times, scores, ...) as a slip would."""
     out = []
     for threshold in grid:
-        precision, recall = _precision_recall(detection.detections(scores, times, threshold, merge),
-                                                       onsets, tolerance)
-        out.append((precision, recall))
+        found = (detection.detections(times, scores, threshold, merge) if swap_arguments
+                 else detection.detections(scores, times, threshold, merge))
+        out.append(_precision_recall(found, onsets, tolerance if match_tolerance is None else match_tolerance))
     return np.array(out)
 
 
-def _threshold_by(column_of, lowest=False, merge_used=True):
-    """A mistaken rule: maximise another column, or break ties to the lower threshold, or skip the merge."""
+def _threshold_by(column_of, lowest=False, merge_used=True, roles="right", index=False):
+    """A mistaken rule: maximise another column, or break ties to the lower threshold, or skip the merge;
+    ``roles``: "right", "merge as tolerance" (the matching given `merge`), "swapped" (detections merged
+    over `tolerance`, matching within `merge`), "detections arguments" (scores and times swapped);
+    ``index``: return the index of the threshold instead of the threshold."""
     def wrong(scores, times, onsets, grid, tolerance, merge):
-        pr = _f1_per_threshold(scores, times, onsets, grid, tolerance, merge if merge_used else 0.0)
+        gap = {"swapped": tolerance}.get(roles, merge if merge_used else 0.0)
+        within = {"merge as tolerance": merge, "swapped": merge}.get(roles, tolerance)
+        pr = _f1_per_threshold(scores, times, onsets, grid, tolerance, gap, match_tolerance=within,
+                               swap_arguments=roles == "detections arguments")
         value = column_of(pr)
         tied = np.flatnonzero(np.isclose(value, value.max(), rtol=1e-9, atol=1e-12))
-        return float(np.asarray(grid)[tied[0] if lowest else tied[-1]])
+        i = tied[0] if lowest else tied[-1]
+        return float(i) if index else float(np.asarray(grid)[i])
     return wrong
 
 
@@ -376,6 +407,10 @@ _ties_to_lower = _threshold_by(_f1_column, lowest=True)
 _without_merge = _threshold_by(_f1_column, merge_used=False)
 _best_recall = _threshold_by(lambda pr: pr[:, 1])
 _best_precision = _threshold_by(lambda pr: pr[:, 0])
+_merge_as_tolerance = _threshold_by(_f1_column, roles="merge as tolerance")
+_tolerance_and_merge_swapped = _threshold_by(_f1_column, roles="swapped")
+_detections_arguments_swapped = _threshold_by(_f1_column, roles="detections arguments")
+_index_returned = _threshold_by(_f1_column, index=True)
 
 
 def _validation_case(rng, n_events: int, flicker: bool):
@@ -392,6 +427,18 @@ def _validation_case(rng, n_events: int, flicker: bool):
             score[int(onset) + rng.integers(12, 17)] = height * rng.uniform(0.7, 1.0)
     quiet = np.flatnonzero(np.all(np.abs(times[:, None] - onsets[None, :]) > 30, axis=1))
     score[rng.choice(quiet, 6, replace=False)] = rng.uniform(0.35, 0.95, 6)
+    return score, times, onsets, np.round(np.arange(0.1, 1.0, 0.05), 2), 10.0, 20.0
+
+
+def _late_crossings_case():
+    """Three events whose score first crosses at the onset and two whose first crossing comes 14 s after it
+    (beyond the 10 s tolerance, within the 20 s merge): matched within `merge`, the late ones count as found."""
+    times = np.arange(0.0, 480.0)
+    score = np.full(len(times), 0.2)
+    onsets = 60.0 * np.arange(1, 6)
+    score[[60, 120, 180]] = 0.9
+    score[[254, 314]] = 0.5
+    score[420] = 0.3   # a noise blip below every useful threshold
     return score, times, onsets, np.round(np.arange(0.1, 1.0, 0.05), 2), 10.0, 20.0
 
 
@@ -416,10 +463,53 @@ def _events_case(heights, flickers=None, bursts=()):
     return score, times, onsets, np.round(np.arange(0.1, 1.0, 0.05), 2), 10.0, 20.0
 
 
+DETECTIONS_ARGUMENTS_SWAPPED = ("The arguments of detection.detections are swapped: it takes the scores first, then "
+                                "their times (detections(scores, times, threshold, merge)). With the times read as "
+                                "scores, no detection lies near an onset and every threshold scores F1 = 0.")
+TOLERANCE_AND_MERGE_SWAPPED = ("Tolerance and merge are swapped: `merge` (20 s) goes to detection.detections, to join "
+                               "crossings of one event; `tolerance` (10 s) goes to precision_recall, to match a "
+                               "detection to an onset.")
+MERGE_AS_TOLERANCE = ("The matching got `merge` where `tolerance` belongs: precision_recall takes `tolerance` (10 s), "
+                      "so a detection 14 s after an onset is a false alarm, not a hit. `merge` goes only to "
+                      "detection.detections.")
+INDEX_RETURNED = ("That is the index of the best threshold in `grid`, not the threshold: return grid[i], the "
+                  "threshold itself.")
+
+
 THRESHOLD_TASK = ("Write choose_threshold(scores, times, onsets, grid, tolerance, merge) returning the threshold of "
                   "`grid` (increasing) with the best F1 on this stretch: detections by "
                   "detection.detections(scores, times, threshold, merge), matched to `onsets` with your "
                   "precision_recall. Among thresholds with the same F1, return the highest (fewest alarms).")
+
+
+THRESHOLD_SLIP_HINTS = {DETECTIONS_ARGUMENTS_SWAPPED, TOLERANCE_AND_MERGE_SWAPPED, MERGE_AS_TOLERANCE, INDEX_RETURNED}
+THRESHOLD_MISTAKES = [
+    (_detections_arguments_swapped, DETECTIONS_ARGUMENTS_SWAPPED),
+    (_merge_as_tolerance, MERGE_AS_TOLERANCE),
+    (_tolerance_and_merge_swapped, TOLERANCE_AND_MERGE_SWAPPED),
+    (_index_returned, INDEX_RETURNED),
+    (_ties_to_lower, "Ties go to the higher threshold: it raises fewer alarms for the same F1. "
+                     "Take the last of the tied thresholds, not the first."),
+    (_best_recall, "That maximises recall, which the lowest threshold always wins. Maximise F1, "
+                   "which weighs recall against precision."),
+    (_best_precision, "That maximises precision alone. Maximise F1, which weighs precision "
+                      "against recall."),
+    (_without_merge, "Detect with the merge, as every detector is scored: a second crossing "
+                     "within `merge` seconds of a detection belongs to it, not a new alarm. "
+                     "Pass `merge` to detection.detections."),
+]
+
+
+def _slip_on_every_case(function, cases, mistakes) -> str:
+    """The hint of the first slip whose model gives the student's answer on every case, else ''."""
+    try:
+        answers = [float(call_with_time_limit(10.0, function, *copy.deepcopy(case.args))) for case in cases]
+    except (Exception, TimeLimitExceeded):  # noqa: BLE001 - the feedback already reports the error
+        return ""
+    for model, hint in mistakes:
+        if all(np.isclose(model(*copy.deepcopy(case.args)), got, rtol=1e-9) for case, got in zip(cases, answers)):
+            return hint
+    return ""
 
 
 @exercise
@@ -436,7 +526,8 @@ def choose_threshold_function(function, seed=None) -> Feedback:
                   "a second crossing just below each event's peak"),
              Case(_events_case([0.9, 0.9, 0.9, 0.9, 0.4], bursts=[0.6, 0.6, 0.6]),
                   "a weak event among louder noise bursts"),
-             Case(_validation_case(rng, 12, flicker=True), "12 events")]
+             Case(_validation_case(rng, 12, flicker=True), "12 events"),
+             Case(_late_crossings_case(), "two events first crossed 14 s after their onset")]
     feedback = check_function(
         function, _reference_threshold, cases, seed=seed, name="choose_threshold", rtol=1e-9, task=THRESHOLD_TASK,
         shortcuts=(detection.choose_threshold,),
@@ -444,16 +535,14 @@ def choose_threshold_function(function, seed=None) -> Feedback:
               "2 P R / (P + R) (0 when P + R = 0). Keep the threshold where F1 is largest.",
               "Compare F1 values with a tolerance (np.isclose): which of the thresholds with the largest F1 "
               "raises the fewest alarms?"),
-        mistakes=[(_ties_to_lower, "Ties go to the higher threshold: it raises fewer alarms for the same F1. "
-                                   "Take the last of the tied thresholds, not the first."),
-                  (_best_recall, "That maximises recall, which the lowest threshold always wins. Maximise F1, "
-                                 "which weighs recall against precision."),
-                  (_best_precision, "That maximises precision alone. Maximise F1, which weighs precision "
-                                    "against recall."),
-                  (_without_merge, "Detect with the merge, as every detector is scored: a second crossing "
-                                   "within `merge` seconds of a detection belongs to it, not a new alarm. "
-                                   "Pass `merge` to detection.detections.")])
+        mistakes=THRESHOLD_MISTAKES)
     if feedback.status == "incorrect" and callable(function):
+        # a slip may agree with another slip's model on the case that failed first: name the one that agrees
+        # with the student's function on every case
+        slip = _slip_on_every_case(function, cases, THRESHOLD_MISTAKES)
+        if slip and slip != feedback.hint:
+            return incorrect(feedback.message, slip, mistake=True)
+    if feedback.status == "incorrect" and callable(function) and feedback.hint not in THRESHOLD_SLIP_HINTS:
         # a function that answers the same whatever stretch it is given is choosing on something else,
         # most often the notebook's test stretch (test_scores, test_onsets)
         try:
