@@ -60,7 +60,7 @@ def cat_detection(accuracy, precision, recall, y_true, y_pred) -> Feedback:
             return incorrect(f"{name} = {value:g} is close, but not the exact fraction.",
                              f"Each score is a ratio of counts: write {name} as a fraction of two counts (like "
                              "3 / 4), not a rounded or estimated value.", mistake=True)
-        result = check_number(given[name], ref[name], name=name, digits=6, mistakes=mistakes,
+        result = check_number(given[name], ref[name], name=name, digits=3, mistakes=mistakes,
                               hint=("Read TP, FP, FN and TN off the confusion matrix first.",
                                     "Each score is a fraction of a different total: of all predictions "
                                     "(accuracy), of the detections (precision), of the real cats (recall)."))
