@@ -686,6 +686,8 @@ SLIP_CASES = {
         (lambda: check.baseline_mae(np.mean(np.abs(DEPTHS["y_eval"] - np.mean(np.r_[0.0, 10.0, 0.0, 4.0, 20.0,
                                                                                      30.0, 1.0]))), **DEPTHS),
          "mean of ALL the data"),
+    ("19.1", "evaluated on the training set instead of the validation set"):
+        (lambda: check.baseline_mae(np.mean(np.abs(DEPTHS["y_train"] - 5.0)), **DEPTHS), "error on the TRAINING set"),
     ("19.2", "chosen by the training error"):
         (lambda: check.validation_choice((16, 0.03), TRAIN, SEEDED), "TRAINING"),
     ("19.2", "a column that does not measure the error on unseen data"):

@@ -23,6 +23,7 @@ SLIPS = [
     ("19.1", "the mean of the evaluation set instead of the training mean"),
     ("19.1", "evaluated on the test set instead of the validation set"),
     ("19.1", "the mean of all the data (test set included) instead of the training mean"),
+    ("19.1", "evaluated on the training set instead of the validation set"),
     ("19.2", "chosen by the training error"),
     ("19.2", "a column that does not measure the error on unseen data"),
     ("19.2", "the right column, but a row more than one standard error above the best"),
@@ -105,7 +106,9 @@ def baseline_mae(answer, y_train, y_eval, y_test=None, y_all=None) -> Feedback:
                 (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, np.median(y_train))),
                  "Predict the training MEAN, not the median."),
                 (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, y_eval.mean())),
-                 "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data.")]
+                 "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data."),
+                (metrics.mean_absolute_error(y_train, np.full_like(y_train, y_train.mean())),
+                 "That is the error on the TRAINING set: measure it on the validation set, Y[val_rows, 2].")]
     if y_test is not None:
         y_test = check_vector(y_test, "y_test")
         mistakes.append((metrics.mean_absolute_error(y_test, np.full_like(y_test, y_train.mean())),
