@@ -434,7 +434,7 @@ def test_each_backprop_slip_gets_its_own_hint(slip, hint):
 
 
 # ---------------------------------------------------------------- one chain-rule step (before back-propagation)
-NEURON = dict(x=0.8, w=1.5, b=-0.4, t=0.2)      # the notebook's: every slip lands at least 0.07 from 0.415
+NEURON = dict(x=0.8, w=1.5, b=-0.1, t=0.2)      # the notebook's: z = 1.1, every slip lands at least 0.07 from 0.345
 
 
 def _neuron_gradient(factor=2.0, sign=1.0, slope="right", link=True):
@@ -534,6 +534,8 @@ SLIP_CASES = {
         (lambda: check.least_squares_w(np.mean(y) / np.mean(x), x, y), "ratio of the means"),
     ("8.1", "the slope of a line with an intercept (polyfit)"):
         (lambda: check.least_squares_w(np.polyfit(x, y, 1)[0], x, y), "intercept"),
+    ("8.1", "the mean of the ratios y/x"):
+        (lambda: check.least_squares_w(np.mean(y / x), x, y), "mean of the ratios"),
     ("8.2", "the factor 2 of the square's derivative missing"):
         (lambda: check.gradient_descent_function(lambda *a: _descent(*a, factor=1.0), seed=3), "factor 2"),
     ("8.2", "the step goes uphill (gradient added)"):
@@ -601,6 +603,10 @@ SLIP_CASES = {
         (lambda: check.loss_values(MSE, BCE / np.log(10), **LOSSES), "base 10"),
     ("14.1", "the logarithm to base 2"):
         (lambda: check.loss_values(MSE, BCE / np.log(2), **LOSSES), "base 2"),
+    ("14.1", "the MSE divided by N twice (a mean divided by N again)"):
+        (lambda: check.loss_values(MSE / 4, BCE, **LOSSES), "divided by N twice"),
+    ("14.1", "the cross-entropy divided by N twice (a mean divided by N again)"):
+        (lambda: check.loss_values(MSE, BCE / 4, **LOSSES), "divided by N twice"),
     ("16.0", "the factor 2 of the square's derivative missing"):
         (lambda: check.chain_rule_scalar(_neuron_gradient(factor=1.0), **NEURON), "factor 2"),
     ("16.0", "the sign of (y - t) flipped"):
@@ -630,6 +636,10 @@ SLIP_CASES = {
     ("16.1", "the mean taken over the samples only, not over every entry of y"):
         (lambda: check.backprop_function(lambda *a: _student_backprop(*a, divide_by="samples"), seed=3),
          "every entry of y"),
+    ("16.1", "db1 averaged over the samples (dZ.mean) although d_yhat already holds the mean"):
+        (lambda: check.backprop_function(lambda X, *r: {**_student_backprop(X, *r),
+                                                         "b1": _student_backprop(X, *r)["b1"] / len(X)}, seed=3),
+         "already in d_yhat"),
     ("16.2", "gradients never cleared (no zero_grad)"):
         (lambda: check.training_loop_function(lambda *a: _train_loop(*a, order=("loss", "backward", "step")),
                                               seed=3), "zero_grad"),
@@ -648,6 +658,8 @@ SLIP_CASES = {
         (lambda: check.learning_rate(2.0, CURVES, target=0.05), "overshoot"),
     ("16.3", "a learning rate that crawls"):
         (lambda: check.learning_rate(0.001, CURVES, target=0.05), "crawl"),
+    ("16.3", "the learning rate in quotes (text, not a number)"):
+        (lambda: check.learning_rate("0.3", CURVES, target=0.05), "Remove the quotes"),
     ("17.1", "a percentage instead of a fraction"):
         (lambda: check.cat_detection(99.9, 1.0, 0.5, **CATS), "not a percentage"),
     ("17.1", "precision and recall swapped"):
@@ -670,11 +682,41 @@ SLIP_CASES = {
          "TRAINING data"),
     ("19.1", "evaluated on the test set instead of the validation set"):
         (lambda: check.baseline_mae(np.mean(np.abs(DEPTHS["y_test"] - 5.0)), **DEPTHS), "TEST set"),
+    ("19.1", "the mean of all the data (test set included) instead of the training mean"):
+        (lambda: check.baseline_mae(np.mean(np.abs(DEPTHS["y_eval"] - np.mean(np.r_[0.0, 10.0, 0.0, 4.0, 20.0,
+                                                                                     30.0, 1.0]))), **DEPTHS),
+         "mean of ALL the data"),
+    ("19.1", "evaluated on the training set instead of the validation set"):
+        (lambda: check.baseline_mae(np.mean(np.abs(DEPTHS["y_train"] - 5.0)), **DEPTHS), "error on the TRAINING set"),
     ("19.2", "chosen by the training error"):
         (lambda: check.validation_choice((16, 0.03), TRAIN, SEEDED), "TRAINING"),
     ("19.2", "a column that does not measure the error on unseen data"):
         (lambda: check.validation_choice((16, 0.03), "standard error (m)", SEEDED), "unseen data"),
+    ("19.2", "the right column, but a row more than one standard error above the best"):
+        (lambda: check.validation_choice((32, 0.01), VAL, SEEDED), "one-standard-error rule"),
 }
+
+
+def test_validation_choice_accepts_a_float32_learning_rate():
+    assert check.validation_choice((16, np.float32(0.03)), VAL, SEEDED)
+    assert check.validation_choice((np.int64(32), np.float32(0.03)), VAL, SEEDED)
+
+
+def test_cat_detection_asks_for_exact_fractions():
+    for near in (0.999, 0.995):
+        feedback = check.cat_detection(0.999, near, 0.5, **CATS)
+        assert not feedback and "exact fraction" in feedback.message
+    assert check.cat_detection(999 / 1000, 1 / 1, 1 / 2, **CATS)
+
+
+def test_chain_rule_slips_are_apart_from_the_answer_and_from_each_other():
+    right = _neuron_gradient()
+    slips = [_neuron_gradient(factor=1.0), _neuron_gradient(sign=-1.0), _neuron_gradient(slope="one minus"),
+             _neuron_gradient(slope="on z"), _neuron_gradient(slope="tanh twice"), _neuron_gradient(link=False)]
+    unit = 10 ** (np.floor(np.log10(abs(right))) - 2)          # one unit of the third digit
+    for i, a in enumerate(slips):
+        assert abs(a - right) >= 2 * unit
+        assert all(abs(a - b) >= 2 * unit for b in slips[i + 1:])
 
 
 def test_every_slip_listed_has_a_case_here():
@@ -714,8 +756,8 @@ YS = 0.99 * XS + np.random.default_rng(0).normal(0, 5, 30)
 @needs_contract
 @pytest.mark.parametrize("call, asked", [
     (lambda: check.least_squares_w(round(np.sum(XS * YS) / np.sum(XS * XS), 2), XS, YS), 4),   # 0.99 for 0.9899
-    (lambda: check.chain_rule_scalar(0.42, **NEURON), 3),                                      # 0.42 for 0.415
-    (lambda: check.chain_rule_scalar(0.414, **NEURON), 3),       # the last digit asked off: a rounding on the way
+    (lambda: check.chain_rule_scalar(0.35, **NEURON), 3),                                      # 0.35 for 0.345
+    (lambda: check.chain_rule_scalar(0.344, **NEURON), 3),       # the last digit asked off: a rounding on the way
 ])
 def test_an_answer_right_to_fewer_digits_is_asked_for_more(call, asked):
     feedback = call()
@@ -730,7 +772,7 @@ def test_an_answer_from_another_computation_gets_the_maths_hint_not_a_digits_one
 
 
 def test_rounded_answers_at_the_digits_asked_pass():
-    assert check.chain_rule_scalar(0.415, **NEURON)
+    assert check.chain_rule_scalar(0.345, **NEURON)
     assert check.loss_values(1.50, 0.400, **LOSSES)
     assert check.cat_detection(0.999, 1.00, 0.500, **CATS)
     assert check.iou(0.23, **BOXES)                                       # "with a pencil": 6 / 26 = 0.2308

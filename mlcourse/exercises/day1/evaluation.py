@@ -22,8 +22,11 @@ SLIPS = [
     ("19.1", "the training median instead of the mean"),
     ("19.1", "the mean of the evaluation set instead of the training mean"),
     ("19.1", "evaluated on the test set instead of the validation set"),
+    ("19.1", "the mean of all the data (test set included) instead of the training mean"),
+    ("19.1", "evaluated on the training set instead of the validation set"),
     ("19.2", "chosen by the training error"),
     ("19.2", "a column that does not measure the error on unseen data"),
+    ("19.2", "the right column, but a row more than one standard error above the best"),
 ]
 """The known slips of sections 17-19 that the checks recognise, each with a hint that names it."""
 
@@ -48,6 +51,16 @@ def cat_detection(accuracy, precision, recall, y_true, y_pred) -> Feedback:
         if name == "accuracy" and only_negatives != ref[name]:
             mistakes.append((only_negatives, "Your accuracy counts only the correct dogs: a correctly detected "
                                              "cat is a correct prediction too."))
+        # Each score is an exact fraction of counts: 0.999 is not a precision of 1, nor a rounding of it.
+        try:
+            value = float(np.asarray(given[name], dtype=float).reshape(-1)[0]) if np.size(given[name]) == 1 else None
+        except (TypeError, ValueError):
+            value = None
+        slip = value is not None and any(np.isclose(value, m, rtol=1e-6, atol=0) for m, _ in mistakes)
+        if value is not None and not slip and 1e-6 < abs(value - ref[name]) <= 0.01:
+            return incorrect(f"{name} = {value:g} is close, but not the exact fraction.",
+                             f"Each score is a ratio of counts: write {name} as a fraction of two counts (like "
+                             "3 / 4), not a rounded or estimated value.", mistake=True)
         result = check_number(given[name], ref[name], name=name, digits=3, mistakes=mistakes,
                               hint=("Read TP, FP, FN and TN off the confusion matrix first.",
                                     "Each score is a fraction of a different total: of all predictions "
@@ -78,11 +91,12 @@ def iou(answer, box_a, box_b) -> Feedback:
 
 
 @exercise
-def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
+def baseline_mae(answer, y_train, y_eval, y_test=None, y_all=None) -> Feedback:
     """Exercise: MAE on ``y_eval`` of always predicting the training mean, in the units of y.
 
     ``y_test`` (optional) is the held-back test set, passed only to recognise
-    the slip of evaluating on it.
+    the slip of evaluating on it; ``y_all`` (optional, by default training,
+    evaluation and test sets together) recognises the mean of all the data.
     """
     y_train, y_eval = check_vector(y_train, "y_train"), check_vector(y_eval, "y_eval")
     guess = np.full_like(y_eval, y_train.mean())
@@ -92,12 +106,21 @@ def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
                 (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, np.median(y_train))),
                  "Predict the training MEAN, not the median."),
                 (metrics.mean_absolute_error(y_eval, np.full_like(y_eval, y_eval.mean())),
-                 "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data.")]
+                 "That is the mean of the set you evaluate on: the baseline may only know the TRAINING data."),
+                (metrics.mean_absolute_error(y_train, np.full_like(y_train, y_train.mean())),
+                 "That is the error on the TRAINING set: measure it on the validation set, Y[val_rows, 2].")]
     if y_test is not None:
         y_test = check_vector(y_test, "y_test")
         mistakes.append((metrics.mean_absolute_error(y_test, np.full_like(y_test, y_train.mean())),
                          "That is the error on the TEST set (Y[test_rows, 2]), which waits until the end: "
                          "evaluate on the validation set, Y[val_rows, 2]."))
+    if y_all is None and y_test is not None:
+        y_all = np.concatenate([y_train, y_eval, y_test])
+    if y_all is not None:
+        y_all = check_vector(y_all, "y_all")
+        mistakes.append((metrics.mean_absolute_error(y_eval, np.full_like(y_eval, y_all.mean())),
+                         "That predicts the mean of ALL the data, validation and test sets included: a leak. "
+                         "The baseline may only know the training depths, Y[train_rows, 2]."))
     return check_number(answer, metrics.mean_absolute_error(y_eval, guess), name="baseline", unit="m", digits=3,
                         mistakes=mistakes, task="The MAE on the validation set of always predicting the "
                                                 "training mean depth, in metres, to 3 significant digits.",
@@ -112,12 +135,20 @@ def baseline_mae(answer, y_train, y_eval, y_test=None) -> Feedback:
 SPREAD = "standard error (m)"
 
 
+def _match_key(key, keys):
+    """The candidate label equal to ``key`` up to float32 rounding (0.03 typed as np.float32), or ``key``."""
+    for k in keys:
+        if len(k) == len(key) and np.allclose(k, key, rtol=1e-6, atol=0.0):
+            return k
+    return key
+
+
 def _tied_with_best(candidates: dict) -> list:
     """The candidates whose validation MAE is within one standard error of the best one's.
 
     The spread is the ``"standard error (m)"`` of the best candidate (its validation MAE is a
-    mean over training seeds): a difference smaller than that is luck, so each of these
-    candidates is as good a choice as the best (the one-standard-error rule's set). Without
+    mean over training seeds): the one-standard-error rule chooses among these candidates
+    (a way to choose, not a test that a difference is luck). Without
     that column, only the lowest validation MAE (and exact ties) counts.
     """
     table = {tuple(float(v) for v in k): row for k, row in candidates.items()}
@@ -137,8 +168,8 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
     ``(width, learning_rate)`` to a dict with the keys ``"training MAE (m)"``
     and ``"validation MAE (m)"``, and ``"standard error (m)"`` when the
     validation MAE is a mean over training seeds (and possibly others). Any
-    candidate within one standard error of the best is accepted: the notebook
-    says that differences smaller than the seed spread are luck.
+    candidate within one standard error of the best is accepted (the
+    one-standard-error rule's set).
     """
     if is_blank(answer) or is_blank(column):
         return unanswered("chosen and column", "Pick the (width, learning_rate) you would keep, and name the "
@@ -164,6 +195,7 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
         return incorrect(f"`chosen` should be a tuple (width, learning_rate), got {brief(answer)}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
     table = {tuple(float(v) for v in k): row for k, row in candidates.items()}
+    key = _match_key(key, table)
     if key not in table:
         return incorrect(f"{brief(answer)} is not one of the candidates: {sorted(candidates)}.",
                          "Copy one row label of the table, for example (16, 0.01).", mistake=True)
@@ -173,14 +205,14 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
     tied = _tied_with_best(candidates)
     if key in tied:
         if len(tied) == 1:
-            return correct(f"({answer[0]:g}, {answer[1]:g}) has the lowest validation MAE, {best:.2f} m, and no "
-                           f"other candidate comes within one standard error of it ({spread:.2f} m, the seed "
-                           "spread of the mean). The test set has not been looked at yet.")
+            return correct(f"({key[0]:g}, {key[1]:g}) has the lowest validation MAE, {best:.2f} m, and no "
+                           f"other candidate comes within one standard error of it ({spread:.2f} m). The test set "
+                           "has not been looked at yet.")
         others = ", ".join(f"({k[0]:g}, {k[1]:g})" for k in tied if k != key)
-        return correct(f"({answer[0]:g}, {answer[1]:g}) is within one standard error ({spread:.2f} m, the seed "
-                       f"spread of the mean) of the lowest validation MAE, {best:.2f} m: as good a choice as "
-                       f"{others}, which the seeds cannot tell apart. A stated rule picks one of them (the "
-                       "solution takes the fewest neurons). The test set has not been looked at yet.")
+        return correct(f"({key[0]:g}, {key[1]:g}) is within one standard error ({spread:.2f} m) of the lowest "
+                       f"validation MAE, {best:.2f} m, as are {others}. The one-standard-error rule, stated "
+                       "beforehand, picks one of them: the solution takes the fewest neurons. The test set has not "
+                       "been looked at yet.")
     training = {k: row["training MAE (m)"] for k, row in table.items()}
     if np.isclose(training[key], min(training.values())):
         return incorrect(f"{brief(answer)} has the lowest TRAINING error, not the lowest validation error.",
@@ -188,8 +220,9 @@ def validation_choice(answer, column, candidates: dict) -> Feedback:
                          "train on.", mistake=True)
     return incorrect(f"{brief(answer)} has validation MAE {validation[key]:.2f} m, more than one standard error "
                      f"({spread:.2f} m) above the best, {best:.2f} m: another candidate does better.",
-                     ("Which column measures how the network does on data it was not trained on?",
-                      "Take a row whose validation MAE is within one standard error of the smallest."))
+                     "Your column is the right one; the row is not. Find the lowest validation MAE, add one "
+                     "standard error to it, and among the rows at or below that sum take the simplest (the "
+                     "fewest neurons): the one-standard-error rule.", mistake=True)
 
 
 def reference_choice(candidates: dict, answer=None):
@@ -204,6 +237,8 @@ def reference_choice(candidates: dict, answer=None):
     except (TypeError, ValueError, OverflowError):
         key = None
     original = {tuple(float(v) for v in k): k for k in candidates}
+    if key is not None:
+        key = _match_key(key, original)
     if key in tied:
         return original[key]
     validation = {k: float(candidates[original[k]]["validation MAE (m)"]) for k in tied}

@@ -25,6 +25,7 @@ SLIPS = [
     ("8.1", "divided by the sum of y squared instead of the sum of x squared"),
     ("8.1", "the ratio of the means of y and x"),
     ("8.1", "the slope of a line with an intercept (polyfit)"),
+    ("8.1", "the mean of the ratios y/x"),
     ("8.2", "the factor 2 of the square's derivative missing"),
     ("8.2", "the step goes uphill (gradient added)"),
     ("8.2", "the gradient summed over the samples instead of averaged"),
@@ -63,6 +64,8 @@ def least_squares_w(answer, x, y) -> Feedback:
         (np.mean(y) / np.mean(x), "That is the ratio of the means, not the least-squares slope: each sample "
                                   "weighs in with its own x_i, through dL/dw = 0."),
         (np.polyfit(x, y, 1)[0], "That is the slope of a line with an intercept; y = w x has none."),
+        (np.mean(y / x), "That is the mean of the ratios y_i / x_i: it weighs every sample alike, while the "
+                         "squared error weighs a sample with a large x_i more. Solve dL/dw = 0 instead."),
     ]
     # 4 digits: on the course's data the ratio of the means and the slope with an intercept
     # agree with the answer to 3; check_number still recognises them there at full precision.

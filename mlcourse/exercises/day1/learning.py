@@ -26,6 +26,8 @@ SLIPS = [
     ("14.1", "the term of the negatives (label 0) left out"),
     ("14.1", "the logarithm to base 10"),
     ("14.1", "the logarithm to base 2"),
+    ("14.1", "the MSE divided by N twice (a mean divided by N again)"),
+    ("14.1", "the cross-entropy divided by N twice (a mean divided by N again)"),
     ("16.0", "the factor 2 of the square's derivative missing"),
     ("16.0", "the sign of (y - t) flipped"),
     ("16.0", "one minus the derivative of tanh used instead of the derivative"),
@@ -39,12 +41,14 @@ SLIPS = [
     ("16.1", "the factor 2 of the squared error's derivative missing"),
     ("16.1", "the MSE's mean left out (a sum)"),
     ("16.1", "the mean taken over the samples only, not over every entry of y"),
+    ("16.1", "db1 averaged over the samples (dZ.mean) although d_yhat already holds the mean"),
     ("16.2", "gradients never cleared (no zero_grad)"),
     ("16.2", "the loss recorded after the step"),
     ("16.2", "the optimizer's step before the backward pass"),
     ("16.2", "no optimizer step at all"),
     ("16.3", "a learning rate that diverges"),
     ("16.3", "a learning rate that crawls"),
+    ("16.3", "the learning rate in quotes (text, not a number)"),
 ]
 """The known slips of sections 14-16 that the checks recognise, each with a hint that names it."""
 
@@ -54,12 +58,13 @@ SLIPS = [
 def loss_values(mse_value, bce_value, y_pred_reg, y_true_reg, p_pred, y_true_cls) -> Feedback:
     """Exercise: the mean-squared error and the binary cross-entropy (mean over samples)."""
     if is_blank(mse_value) or is_blank(bce_value):
-        return unanswered("mse_value and bce_value", "Follow the formulas of the slides, then divide by N.")
+        return unanswered("mse_value and bce_value", "Follow the formulas of section 14: each is already a mean over the N samples.")
     err = check_vector(y_pred_reg, "y_pred") - check_vector(y_true_reg, "y_true")
     mse_check = check_number(mse_value, losses.mse(y_pred_reg, y_true_reg), name="mse_value", digits=3, mistakes=[
         (np.mean(np.abs(err)), "That is the mean ABSOLUTE error: square the differences."),
         (np.sum(err ** 2), "That is the sum: divide by N for the mean."),
         (np.sqrt(np.mean(err ** 2)), "That is the root of the MSE (RMSE): no square root here."),
+        (np.mean(err ** 2) / err.size, "You divided by N twice: a mean (np.mean) already divides the sum by N."),
     ], hint=("The MSE of section 14: the mean, over the samples, of the squared differences.",
              "Subtract, square each difference, then average over the samples."))
     if not mse_check:
@@ -76,6 +81,7 @@ def loss_values(mse_value, bce_value, y_pred_reg, y_true_reg, p_pred, y_true_cls
                                        "logarithm, np.log."),
         (-np.mean(terms) / np.log(2), "That is the logarithm to base 2: the cross-entropy here uses the "
                                       "natural logarithm, np.log."),
+        (-np.mean(terms) / terms.size, "You divided by N twice: a mean (np.mean) already divides the sum by N."),
     ], hint=("The binary cross-entropy of section 14, with natural logarithms (np.log), as a mean over the "
              "samples.",
              "Each sample contributes the log of the probability given to its true label: for a 0 that is the "
@@ -259,7 +265,10 @@ def backprop_function(backprop, seed=None) -> Feedback:
                   (lambda X, y, *r: _gradients(X, y, *r, scale=np.size(y)),
                    "The MSE is a mean: divide dL/dy by the number of entries of y."),
                   (lambda X, y, *r: _gradients(X, y, *r, scale=np.size(y) / len(X)),
-                   "The MSE averages over every entry of y (samples times outputs), not only over the samples.")],
+                   "The MSE averages over every entry of y (samples times outputs), not only over the samples."),
+                  (lambda X, *r: {**_gradients(X, *r), "b1": _gradients(X, *r)["b1"] / len(X)},
+                   "db1 is averaged over the samples (a mean of dZ): the mean is already in d_yhat, so db1, like "
+                   "the given db2, sums over the samples.")],
         done="Back-propagation is these few lines, repeated layer by layer.")
 
 
@@ -386,6 +395,14 @@ def learning_rate(answer, curves: dict, target: float) -> Feedback:
     """
     if is_blank(answer):
         return unanswered("good_learning_rate", "Look at the curves in the figure above.")
+    if isinstance(answer, str):
+        try:
+            float(answer)
+        except ValueError:
+            pass
+        else:
+            return incorrect(f"{brief(answer)} is text in quotes, not a number.",
+                             "Remove the quotes: write the learning rate as a number.", mistake=True)
     rate = _one_number(answer)
     tried = [key for key in curves if rate is not None and np.isclose(float(key), rate, rtol=1e-6, atol=0)]
     if not tried:
