@@ -31,6 +31,7 @@ SLIPS = [
     ("4.1", "rounding up (ceil)"),
     ("4.1", "rounding to the nearest integer (round)"),
     ("4.1", "rows and columns combined so that two cells share a number (a factor too small)"),
+    ("4.1", "a (row, column) pair per event instead of one number"),
     ("9.3", "folds that ignore the groups"),
     ("9.3", "the imputer fitted on all the data before the split"),
     ("9.3", "the mean imputed, not the median"),
@@ -378,6 +379,9 @@ def block_function(function, seed=None) -> Feedback:
                           )
     if feedback.status != "incorrect":
         return feedback
+    if "values per event" in feedback.message:
+        return _with_hint(feedback, "You return a (row, column) pair per event: the folds need one block number "
+                                    "per event, so make one number of each pair (different pairs, different numbers).")
     if feedback.hint in mistake_hints and not _is_mistake_everywhere(function, feedback.hint, cases):
         # the output matched a rounding slip on one case only by chance (np.floor was used, but two
         # cells collide): diagnose the collision, not the rounding

@@ -34,6 +34,7 @@ SLIPS = [
     ("9.1", "the longitude subtracted instead of added"),
     ("9.1", "the hours not wrapped into 0-24"),
     ("9.1", "the UTC hour unchanged"),
+    ("9.1", "the hours rounded to one decimal"),
     ("9.2", "a trace of the labelling (status, reviewed)"),
     ("9.2", "a trace of the network (net, nst, gap, rms, mag_type, dmin)"),
     ("9.2", "location in disguise (latitude, longitude, place, tz_offset_min)"),
