@@ -340,6 +340,8 @@ SLIP_CASES = {
     "rounding to the nearest integer (round)": (lambda: check.block_function(F._blocks_rounded, seed=0), "nearest"),
     "rows and columns combined so that two cells share a number (a factor too small)":
         (lambda: check.block_function(_times_100, seed=0), "same number"),
+    "a (row, column) pair per event instead of one number":
+        (lambda: check.block_function(_pairs_of_row_and_column, seed=0), "pair per event"),
     "all the earthquakes of the test fold": (lambda: check.leaked_events(5, *_fold_cases()), "ALSO"),
     "the records of the test fold whose earthquake is also in training":
         (lambda: check.leaked_events(2, *_fold_cases()), "RECORDS"),
@@ -355,6 +357,8 @@ SLIP_CASES = {
                                                   "wrong way"),
     "the hours not wrapped into 0-24": (lambda: check.local_hour(UTC + LON / 15, UTC, LON), "0-24"),
     "the UTC hour unchanged": (lambda: check.local_hour(UTC, UTC, LON), "still UTC"),
+    "the hours rounded to one decimal": (lambda: check.local_hour(np.round((UTC + LON / 15) % 24, 1), UTC, LON),
+                                         "one decimal"),
     "a trace of the labelling (status, reviewed)": (lambda: check.deployable_features(["mag", "reviewed"], COLUMNS),
                                                     "labelling"),
     "a trace of the network (net, nst, gap, rms, mag_type, dmin)":
@@ -428,7 +432,7 @@ def test_value_exercises_judge_the_digits_the_prompt_states():
     prose = " ".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
     prose = " ".join(prose.split())
     assert "to 3 significant digits" in prose and "to 2 significant digits" in prose
-    assert "checked to 3 significant digits" in prose and "Give the exact count" in prose
+    assert "checked to 0.02 h" in prose and "Give the exact count" in prose
     labels = ["earthquake"] * 1679 + ["blast"] * 28                  # 0.98360...
     assert check.majority_accuracy(0.984, labels) and check.majority_accuracy(0.9836, labels)
     fb = check.majority_accuracy(0.98, labels)
@@ -496,3 +500,55 @@ def test_a_wrong_cell_size_is_not_called_a_collision():
     reset_attempts()
     fb = check.block_function(double, seed=0)
     assert fb.status == "incorrect" and "same number" not in str(fb.hint)
+
+
+# ---- answers the review found misjudged ---------------------------------------------------------
+
+def test_local_hour_accepts_better_answers_and_names_the_wrap():
+    rng = np.random.default_rng(3)
+    utc = rng.integers(0, 24, 300) + rng.integers(0, 60, 300) / 60
+    seconds, lon = rng.integers(0, 60, 300) / 3600, rng.uniform(-180, 180, 300)
+    reference, shifted = (utc + lon / 15) % 24, utc + lon / 15
+    assert check.local_hour((utc + seconds + lon / 15) % 24, utc, lon)       # seconds added
+    assert check.local_hour(np.round(reference, 2), utc, lon)                # two decimals
+    negatives_only = check.local_hour(np.where(shifted < 0, shifted + 24, shifted), utc, lon)
+    assert negatives_only.status == "incorrect" and "modulo" in negatives_only.hint
+    one_decimal = check.local_hour(np.round(reference, 1), utc, lon)
+    assert one_decimal.status == "incorrect" and "decimal" in one_decimal.hint
+
+
+def test_deployable_features_names_every_leaky_column_and_no_location_quality():
+    available = ["depth_km", "depth_unfixed", "mag", "hour_local", "gap", "rms"]
+    fb = check.deployable_features(["depth_km", "mag", "gap", "rms"], available)
+    first = fb.message.splitlines()[0]
+    assert all(name in first for name in ("depth_km", "gap", "rms")) and len(first) <= 200
+    assert "location quality" not in str(check.deployable_features(["mag"], available).hint)
+    assert "network" in check.deployable_features(["depth_unfixed", "mag", "hour_local"], available).message
+
+
+def _row_times_360(lat, lon, size_deg):
+    return (np.floor(np.asarray(lat) / size_deg).astype(int) * 360 + np.floor(np.asarray(lon) / size_deg).astype(int))
+
+
+def _pairs_of_row_and_column(lat, lon, size_deg):
+    return [(int(a), int(b)) for a, b in zip(np.floor(np.asarray(lat) / size_deg), np.floor(np.asarray(lon) / size_deg))]
+
+
+def _hashed_pairs(lat, lon, size_deg):
+    return np.array([hash((a, b)) for a, b in zip(np.floor(np.asarray(lat) / size_deg),
+                                                     np.floor(np.asarray(lon) / size_deg))])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_block_function_catches_a_factor_of_360_on_every_seed(seed):
+    fb = check.block_function(_row_times_360, seed=seed)
+    assert fb.status == "incorrect" and "same number" in fb.hint
+
+
+def test_block_function_form_and_collision_messages():
+    fb = check.block_function(_pairs_of_row_and_column, seed=0)
+    assert fb.status == "incorrect" and "one block number per event" in fb.message
+    assert "collide" not in fb.message
+    fb = check.block_function(_hashed_pairs, seed=0)
+    assert fb.status == "incorrect" and "half a cell" not in fb.hint and "same number" in fb.hint
+    assert "any numbering works" in fb.message

@@ -31,6 +31,7 @@ SLIPS = [
     ("4.1", "rounding up (ceil)"),
     ("4.1", "rounding to the nearest integer (round)"),
     ("4.1", "rows and columns combined so that two cells share a number (a factor too small)"),
+    ("4.1", "a (row, column) pair per event instead of one number"),
     ("9.3", "folds that ignore the groups"),
     ("9.3", "the imputer fitted on all the data before the split"),
     ("9.3", "the mean imputed, not the median"),
@@ -271,6 +272,9 @@ def _same_partition(got, expected) -> str:
     except Exception:  # noqa: BLE001
         return "expected an array of block numbers"
     expected = np.asarray(expected)
+    if got.ndim == 2 and got.shape[0] == expected.shape[0] and expected.ndim == 1:
+        return (f"one block number per event expected, got {got.shape[1]} values per event (shape {got.shape}): "
+                "make ONE number of each event's row and column")
     if got.shape != expected.shape:
         return f"shape {got.shape}, expected shape {expected.shape}"
     if got.dtype == object:
@@ -280,7 +284,7 @@ def _same_partition(got, expected) -> str:
         return ""
     if len(set(got.tolist())) < len(set(expected.tolist())):
         return _MERGED
-    return "samples of the same cell got different block numbers"
+    return "samples of the same cell got different block numbers (any numbering works; the expected one is an example)"
 
 
 def _blocks_floor_lat_only(latitude, longitude, size_deg):
@@ -315,7 +319,7 @@ _BLOCK_MISTAKES = [(_blocks_floor_lat_only, "Only latitude decides your blocks: 
                                      "with np.floor."),
                                     (_blocks_rounded, "Rounding to the nearest integer shifts the cells by "
                                      "half a cell: round DOWN with np.floor.")]
-_MERGED = "some samples of different cells share a block number"
+_MERGED = "some samples of different cells share a block number (any numbering works; the expected one is an example)"
 
 
 def _collides(function) -> bool:
@@ -330,6 +334,8 @@ def _collides(function) -> bool:
         one_row = call_with_time_limit(5.0, function, np.full(lon.size, 0.25), lon, 0.5)
         one_column = call_with_time_limit(5.0, function, lat, np.full(lat.size, 0.25), 0.5)
         grid = call_with_time_limit(5.0, function, grid_lat, grid_lon, 0.5)
+        if any(np.asarray(ids).ndim != 1 for ids in (one_row, one_column, grid)):
+            return False                                             # a form problem, not a collision
         distinct = [len(np.unique(np.asarray(ids).tolist())) for ids in (one_row, one_column, grid)]
     except Exception:  # noqa: BLE001 - whatever the student's function does here, no diagnosis
         return False
@@ -354,6 +360,9 @@ def block_function(function, seed=None) -> Feedback:
         Case((np.array([-1.0, -0.999, -1.001]), np.array([-3.0, -3.0, -3.0]), 1.0), "a negative cell edge"),
         Case((np.array([-17.5]), np.array([178.0]), 4.0), "a single event"),
         Case((np.array([10.0, 10.0]), np.array([20.0, 20.0]), 2.0), "two events at the same place"),
+        # rows and columns combined with a factor too small (row * 360 + column) collide here
+        Case((np.array([0.75, 0.25, -0.25, -0.75]), np.array([-179.75, 0.25, 0.25, 0.25]), 0.5),
+             "0.5° cells: one near the date line, one row up from a cell at the meridian"),
     ]
     mistake_hints = {hint for _, hint in _BLOCK_MISTAKES}
     feedback = check_function(function, reference_blocks, cases, seed=seed, name="block_ids", compare=_same_partition,
@@ -368,11 +377,35 @@ def block_function(function, seed=None) -> Feedback:
                                 "rows 0 and 1 with columns up to 360 (1° cells around the globe): do any "
                                 "two pairs collide?"),
                           )
-    if feedback.status == "incorrect" and feedback.hint not in mistake_hints and _collides(function):
-        return _with_hint(feedback, "Two different cells got the same number: the way you combine the row and "
-                                    "the column collides for some pairs. Try it on rows 0 and 1 with columns up "
-                                    "to 720 (0.5° cells around the globe).")
+    if feedback.status != "incorrect":
+        return feedback
+    if "values per event" in feedback.message:
+        return _with_hint(feedback, "You return a (row, column) pair per event: the folds need one block number "
+                                    "per event, so make one number of each pair (different pairs, different numbers).")
+    if feedback.hint in mistake_hints and not _is_mistake_everywhere(function, feedback.hint, cases):
+        # the output matched a rounding slip on one case only by chance (np.floor was used, but two
+        # cells collide): diagnose the collision, not the rounding
+        return _with_hint(feedback, _COLLISION_HINT)
+    if feedback.hint not in mistake_hints and _collides(function):
+        return _with_hint(feedback, _COLLISION_HINT)
     return feedback
+
+
+_COLLISION_HINT = ("Two different cells got the same number: the way you combine the row and the column "
+                   "collides for some pairs (any numbering works, but different cells need different numbers). "
+                   "Try it on rows 0 and 1 with columns from -360 to 720 (0.5° cells around the globe).")
+
+
+def _is_mistake_everywhere(function, hint, cases) -> bool:
+    """True when ``function`` numbers the blocks like the slip that ``hint`` names on every case."""
+    from ..timelimit import call_with_time_limit
+
+    slip = next(wrong for wrong, text in _BLOCK_MISTAKES if text == hint)
+    try:
+        return all(_same_partition(call_with_time_limit(5.0, function, *case.args), slip(*case.args)) == ""
+                   for case in cases)
+    except Exception:  # noqa: BLE001 - whatever the student's function does here, keep the diagnosis
+        return True
 
 
 def _classification_cases(rng):

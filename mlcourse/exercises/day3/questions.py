@@ -34,6 +34,7 @@ SLIPS = [
     ("9.1", "the longitude subtracted instead of added"),
     ("9.1", "the hours not wrapped into 0-24"),
     ("9.1", "the UTC hour unchanged"),
+    ("9.1", "the hours rounded to one decimal"),
     ("9.2", "a trace of the labelling (status, reviewed)"),
     ("9.2", "a trace of the network (net, nst, gap, rms, mag_type, dmin)"),
     ("9.2", "location in disguise (latitude, longitude, place, tz_offset_min)"),
@@ -133,14 +134,32 @@ def local_hour(answer, utc_hour, longitude, tz_offset_min=None) -> Feedback:
     """Exercise: local solar hour = UTC hour + longitude / 15, wrapped to 0-24 h."""
     utc_hour, longitude = check_vector(utc_hour, "utc_hour"), check_vector(longitude, "longitude")
     expected = (utc_hour + longitude / 15.0) % 24
+    # Hours are compared on the clock, within about a minute (0.02 h): seconds added, the full
+    # timestamp shifted, or a rounding to 2 decimals are as right as the reference.
+    hours = _hours_or_none(answer, expected.shape)
+    if hours is not None:
+        circular = np.abs((hours - expected + 12.0) % 24.0 - 12.0)
+        if np.all(circular <= HOUR_TOLERANCE):
+            if np.any((hours < 0) | (hours >= 24)):
+                return incorrect(f"hour_local: {int(np.sum((hours < 0) | (hours >= 24)))} of the {hours.size} "
+                                 "hours lie outside [0, 24).",
+                                 "Wrap the result into 0-24 h with the modulo operator (it wraps both ends: "
+                                 "negative hours and hours of 24 and more).", mistake=True)
+            if not np.allclose(hours, expected, rtol=0, atol=1e-9):
+                return correct(f"hour_local: every hour within {HOUR_TOLERANCE} h of the solar hour "
+                               "(UTC + longitude / 15, wrapped into 0-24 h).")
+        elif np.all(circular <= 0.06):
+            return incorrect(f"hour_local: right to about 0.1 h, but {int(np.sum(circular > HOUR_TOLERANCE))} of "
+                             f"the {hours.size} hours are off by more than {HOUR_TOLERANCE} h.",
+                             "Your hours look rounded to one decimal: keep at least two.", mistake=True)
     civil = [] if tz_offset_min is None else [
         ((utc_hour + check_vector(tz_offset_min, "tz_offset_min") / 60.0) % 24,
          "That is civil (time-zone) time, which jumps at zone borders and with daylight saving. The sun sets "
          "the working day: use the solar hour, from the longitude (15° per hour)."),
         (utc_hour + check_vector(tz_offset_min, "tz_offset_min") / 60.0,
          "That is civil (time-zone) time, not solar time: use the longitude (15° per hour).")]
-    return check_value(answer, expected, name="hour_local", digits=3, task="The local solar hour of every event, "
-                       "in [0, 24).", mistakes=civil + [
+    return check_value(answer, expected, name="hour_local", atol=HOUR_TOLERANCE, rtol=0.0,
+                       task="The local solar hour of every event, in [0, 24), within 0.02 h.", mistakes=civil + [
         ((utc_hour - longitude / 15.0) % 24, "You shifted the wrong way: at 120° W the local hour is 8 h "
                                               "EARLIER than in Greenwich, and west longitudes are negative."),
         (utc_hour + longitude / 15.0, "Wrap the result into 0-24 h with the modulo operator."),
@@ -148,6 +167,18 @@ def local_hour(answer, utc_hour, longitude, tz_offset_min=None) -> Feedback:
     ], hint=("The sun moves 15° of longitude per hour; east of Greenwich it is later.",
              "How many hours ahead of Greenwich is a place at 30° E, and one at 120° W? Shift each UTC hour "
              "by its own amount, then bring the results back into 0-24."))
+
+
+HOUR_TOLERANCE = 0.02   # hours, about a minute: the utc_hour of the notebook has no seconds
+
+
+def _hours_or_none(answer, shape):
+    """The answer as a float array of ``shape``, or None when it cannot be read so (check_value says why)."""
+    try:
+        hours = np.asarray(answer, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return None
+    return hours if hours.shape == shape and np.all(np.isfinite(hours)) else None
 
 
 _LABELLING = "a trace of the labelling: it records what analysts did, not what the event was."
@@ -183,20 +214,26 @@ def deployable_features(answer, available) -> Feedback:
         return incorrect(f"{named}: not columns of `table` here.",
                          "Use the names exactly as they are spelled in the list the cell prints.", mistake=True,
                          details=f"The columns of `table`: {sorted(available)}")
-    leaky = [a for a in answer if a in LEAKY_FEATURES]
+    leaky = list(dict.fromkeys(a for a in answer if a in LEAKY_FEATURES))
     if leaky:
-        return incorrect(f"{leaky[0]!r} cannot be used by a deployed discriminator: it is "
-                         f"{LEAKY_FEATURES[leaky[0]]}",
-                         f"Ask of `{leaky[0]}`: would it mean the same for a network that never labelled a blast? "
-                         "Your defence below should say which kind of leak it is (labelling, network or location).",
-                         mistake=True)
+        first = f"{leaky[0]!r} cannot be used by a deployed discriminator: it is {LEAKY_FEATURES[leaky[0]]}"
+        if len(leaky) > 1:
+            first = (f"{len(leaky)} of your columns cannot be used by a deployed discriminator: "
+                     + ", ".join(repr(a) for a in leaky) + ".")
+        return incorrect(first,
+                         f"Ask of each of {', '.join(f'`{a}`' for a in leaky)}: would it mean the same for a network "
+                         "that never labelled a blast? Your defence below should say which kind of leak each is "
+                         "(labelling, network or location).",
+                         mistake=True,
+                         details="\n".join(f"{a}: {LEAKY_FEATURES[a]}" for a in leaky))
     if len(set(answer)) < 2:
         return incorrect("One feature alone makes a weak discriminator.",
-                         ("Which properties of the event itself (its size, depth, time, location quality) "
-                          "could differ between blasts and earthquakes everywhere?",
+                         ("Which properties of the event itself (its size, its depth, its time of day) could "
+                          "differ between blasts and earthquakes everywhere?",
                           "Magnitude, depth and the local hour are properties of the event; which depth "
                           "column carries no trace of the analysts?"))
-    return correct(f"{sorted(set(answer))}: properties of the events, not of who labelled them. "
+    return correct(f"{sorted(set(answer))}: properties of the events, not of who labelled them (though `mag` "
+                   "still carries some of the network: its magnitude type and the size of events it records). "
                    "Now defend the choice in the markdown cell below.")
 
 
