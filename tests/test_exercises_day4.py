@@ -90,6 +90,24 @@ def test_honest_score():
     assert "same earthquake" in check.honest_score(0.24, 0.28, 0.24).message
     assert check.honest_score(0.26, grouped_score=0.258, random_score=0.243)
     assert "split_table[...]" in check.honest_score("leave one earthquake out", 0.258, 0.243).message
+    # judged at two digits, the digits the prompt asks: 0.25 is the grouped 0.254, not the random 0.263
+    assert check.honest_score(0.25, grouped_score=0.254, random_score=0.263)
+    assert "same earthquake" in check.honest_score(0.26, 0.254, 0.263).message
+    assert "three digits" in check.honest_score(0.25, 0.251, 0.249).message
+    assert check.honest_score(0.251, 0.251, 0.249)
+
+
+def test_best_split_on_a_value_names_the_same_cut():
+    reset_attempts()
+    feedback = check.best_split_function(F._split_at_values, seed=3)
+    assert not feedback and "same samples on each side" in feedback.message and "halfway" in feedback.message
+    assert "does not give this score" not in feedback.message
+
+
+def test_bag_rmse_slip_says_the_predictions_are_right():
+    reset_attempts()
+    feedback = check.bagging_oob_function(F._bag_nan_as_zero_residual)
+    assert not feedback and "predictions are right" in feedback.message
 
 
 def test_split_plot_and_widget():
@@ -292,6 +310,8 @@ SLIP_FEEDERS = {
         lambda node, X: np.full(len(np.asarray(X)), node.value)), "root's value"),
     "the walk not restarted at the root for each row": (lambda: check.predict_tree_function(F._predict_root_once),
                                                         "start EVERY row"),
+    "one step down only (if instead of while)": (lambda: check.predict_tree_function(F._predict_one_step),
+                                                 "a `while` loop"),
     "the fraction drawn at least once": (lambda: check.oob_fraction(1 - (1 - 1 / 182) ** 182, 182), "IS drawn"),
     "1/n, one draw": (lambda: check.oob_fraction(1 / 182, 182), "1/n is the chance of one draw"),
     "1/e, the limit for large n": (lambda: check.oob_fraction(np.exp(-1), 182), "1/e"),
@@ -305,6 +325,7 @@ SLIP_FEEDERS = {
     "the last tree overwriting the others": (_bag_fn(F._bag_last_tree_wins), "last tree overwrote"),
     "0 instead of NaN for a record never out of the bag": (_bag_fn(F._bag_zero_not_nan), "NaN, not 0"),
     "NaN left in the RMSE": (_bag_fn(F._bag_nan_in_rmse), "RMSE is NaN"),
+    "NaN residuals set to 0 in the RMSE (np.nan_to_num)": (_bag_fn(F._bag_nan_as_zero_residual), "np.nan_to_num"),
     "the MSE instead of the RMSE": (_bag_fn(F._bag_mse), "mean squared error"),
     "~ applied to integer indices": (_bag_fn(F._bag_invert_indices), "flips their bits"),
     "the random coin (two values)": (lambda: check.overrated_feature("random_coin", NAMES, IMPURITY, PERMUTATION),
@@ -394,7 +415,8 @@ def test_shortcuts_are_refused_and_no_hint_names_them():
     def calls_the_checks_reference(X, y, samples, fit_predict):
         return check.bag_with_oob(X, y, samples, fit_predict)
 
-    assert not check.bagging_oob_function(calls_the_checks_reference)
+    feedback = check.bagging_oob_function(calls_the_checks_reference)
+    assert not feedback and "`check.bag_with_oob`" in feedback.message  # as the notebook spells it
     # neither step of the ladder names a function that solves the exercise, or the solution's mask
     for check_fn, wrong in [(check.best_split_function, lambda X, y: (0, 0.0, 0.0)),
                             (check.predict_tree_function, lambda node, X: np.zeros(len(X))),

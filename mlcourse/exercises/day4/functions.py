@@ -85,9 +85,11 @@ def stump_fit_predict(X_train, y_train, X_new):
 # ---- function exercises -----------------------------------------------------------------------
 
 class _Split(tuple):
-    """(feature, threshold, score), plus every (feature, threshold) that ties for the best score."""
+    """(feature, threshold, score), plus every (feature, threshold) that ties for the best score, and
+    for each tie the range [low, high) of thresholds that make the same cut (its neighbouring values)."""
 
     ties: tuple = ()
+    cuts: tuple = ()
 
 
 def _best_split_with_ties(X, y):
@@ -96,6 +98,11 @@ def _best_split_with_ties(X, y):
     best = _lowest(X, y)
     found = _Split(best)
     found.ties = tuple((f, t) for f, t, s in _splits(X, y) if abs(s - best[2]) < 1e-9)
+    cuts = []
+    for f, t in found.ties:
+        values = np.unique(np.asarray(X, dtype=float)[:, f])
+        cuts.append((f, t, float(values[values < t].max()), float(values[values > t].min())))
+    found.cuts = tuple(cuts)
     return found
 
 
@@ -139,6 +146,12 @@ def _compare_split(got, expected) -> str:
         return "the order is (feature, threshold, score): you returned the threshold first"
     best_score = float(expected[2])
     if not any(feature == f and _same(got[1], t, 1e-9) for f, t in ties):
+        same_cut = [(t, low, high) for f, t, low, high in getattr(expected, "cuts", ())
+                    if feature == f and low <= threshold < high]
+        if same_cut:
+            t, low, high = same_cut[0]
+            return (f"that is the best cut (the same samples on each side), but its threshold should lie "
+                    f"halfway between the neighbouring values {low:g} and {high:g}, at {t:g}, not at {threshold:g}")
         if _same(got[2], best_score, 1e-6) or _agrees_to_digits(score, best_score):
             return "that (feature, threshold) does not give this score"
         return f"the split is not the one with the lowest weighted Gini ({best_score:.6g}); yours scores {score:.6g}"
@@ -317,8 +330,21 @@ def predict_tree_function(function, seed=None) -> Feedback:
                   (_predict_swapped, "Left is the side with x <= threshold; you went the other way."),
                   (lambda node, X: np.full(len(np.asarray(X)), node.value),
                    "That is the root's value for every row: walk down to the leaves."),
+                  (_predict_one_step, "Each row took only one step down from the root: `if` asks one "
+                                      "question; repeat the step (a `while` loop) until the node is a leaf."),
                   (_predict_root_once, "Every row gave the leaf of the first row: start EVERY row at the "
                                        "root (set the current node inside the loop over rows).")])
+
+
+def _predict_one_step(node, X):
+    """`if` instead of `while`: one step down from the root, then the value of that node."""
+    out = []
+    for x in np.asarray(X, float):
+        here = node
+        if here.feature is not None:
+            here = here.left if x[here.feature] <= here.threshold else here.right
+        out.append(here.value)
+    return np.array(out)
 
 
 def _predict_root_once(node, X):
@@ -395,6 +421,13 @@ def _bag_nan_in_rmse(X, y, samples, fit_predict):
     return oob, float(np.sqrt(np.mean((np.asarray(y, float) - oob) ** 2)))
 
 
+def _bag_nan_as_zero_residual(X, y, samples, fit_predict):
+    """Right predictions; the RMSE with np.nan_to_num(y - oob): a record with no OOB prediction counts
+    as a residual of 0 and the mean divides by all n."""
+    oob, _ = _oob(X, y, samples, fit_predict)
+    return oob, float(np.sqrt(np.mean(np.nan_to_num(np.asarray(y, float) - oob) ** 2)))
+
+
 def _bag_mse(X, y, samples, fit_predict):
     oob, rmse = _oob(X, y, samples, fit_predict)
     return oob, rmse ** 2
@@ -439,7 +472,8 @@ def _compare_bag(got, expected) -> str:
     if not np.allclose(prediction, expected[0], rtol=1e-6, atol=1e-9, equal_nan=True):
         return "value 1 of 2: the out-of-bag predictions differ"
     if not np.isclose(rmse, expected[1], rtol=1e-6, atol=1e-9, equal_nan=True):
-        return "value 2 of 2: the RMSE differs"
+        return (f"value 2 of 2: the out-of-bag predictions are right, but the RMSE differs "
+                f"({rmse:.6g}, expected {expected[1]:.6g})")
     return ""
 
 
@@ -479,6 +513,10 @@ def bagging_oob_function(function, seed=None) -> Feedback:
                                               "prediction: it gets NaN, not 0."),
                   (_bag_nan_in_rmse, "The RMSE is NaN because the records with no out-of-bag prediction "
                                      "(NaN) went into its mean: take it over the records that have one."),
+                  (_bag_nan_as_zero_residual, "Your predictions are right; the RMSE counts the records with "
+                                              "no out-of-bag prediction: np.nan_to_num turned their NaN "
+                                              "residuals into 0, and the mean divides by all n. Take the "
+                                              "mean over the records that have a prediction only."),
                   (_bag_mse, "That is the mean squared error: the exercise asks for its square root, "
                              "the RMSE."),
                   (_bag_invert_indices, "~ on an array of integer indices flips their bits (~3 is -4): it "

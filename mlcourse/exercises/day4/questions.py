@@ -205,13 +205,17 @@ def honest_score(answer, grouped_score, random_score) -> Feedback:
         return incorrect(f"Give one number, not {type(answer).__name__}.",
                          "Copy one of the two printed values.", mistake=True)
     grouped, randomly = float(grouped_score), float(random_score)
-    # a value rounded to two digits is accepted when the two scores stay apart at two digits
-    atol = 0.0051 if abs(grouped - randomly) > 0.0102 else 1e-6
-    if np.isclose(value, grouped, rtol=1e-3, atol=atol):
-        return correct("The grouped score: new earthquakes are what the model will meet in use.")
-    if np.isclose(value, randomly, rtol=1e-3, atol=atol):
-        return incorrect("The random split puts records of the same earthquake in training and test.",
-                         "Report the score of the split grouped by earthquake.", mistake=True)
+    # judged at the digits the prompt asks: two significant digits (or the table's three)
+    for digits in (3, 2):
+        is_grouped, is_random = _agrees_to_digits(value, grouped, digits), _agrees_to_digits(value, randomly, digits)
+        if is_grouped and is_random:
+            return incorrect(f"At {digits} digits both scores are {value:.{digits}g}: give the number as the "
+                             "table prints it, to three digits.", "Copy the printed value.", mistake=True)
+        if is_grouped:
+            return correct("The grouped score: new earthquakes are what the model will meet in use.")
+        if is_random:
+            return incorrect("The random split puts records of the same earthquake in training and test.",
+                             "Report the score of the split grouped by earthquake.", mistake=True)
     return incorrect(f"{value:g} is neither of the two scores.", (
         "Copy one of the two printed values: which split treats the records as a future earthquake "
         "would meet them?",
