@@ -104,6 +104,10 @@ def test_every_check_is_an_exercise():
 
 def test_window_samples():
     assert check.window_samples(250, 10, 25)
+    for fraction in (250.4, 249.6):   # a count: only the whole number passes
+        assert not check.window_samples(fraction, 10, 25)
+        assert "whole number" in check.window_samples(fraction, 10, 25).message
+    assert "give 3" not in check.window_samples(251, 10, 25).message
     assert "Divided instead of multiplied" in check.window_samples(0.4, 10, 25).hint
     assert "decimated" in check.window_samples(1000, 10, 25).hint
     assert check.window_samples(..., 10, 25).status == "unanswered"
@@ -111,6 +115,8 @@ def test_window_samples():
 
 def test_conv_output_length():
     assert check.conv_output_length(242, 250, 9)
+    assert not check.conv_output_length(241.6, 250, 9)
+    assert "digits" not in check.conv_output_length(240, 250, 9).message
     assert "Off by one" in check.conv_output_length(241, 250, 9).hint
     assert check.conv_output_length(125, 250, 9, stride=2, padding=4)
 
@@ -266,6 +272,10 @@ def test_choose_threshold_function_shows_a_crash_as_feedback():
 
 def test_pick_difference():
     assert check.pick_difference(0.02, 30.655, 30.635, 200)
+    # a value read off the plot (a few samples from the difference) is too coarse, not a unit slip
+    for coarse in (0.01, 0.03, 0.025):
+        assert "off the plot" in check.pick_difference(coarse, 30.655, 30.635, 200).hint
+    assert "sign" in check.pick_difference(-0.02, 30.655, 30.635, 200).hint
     assert "sign" in check.pick_difference(-0.02, 30.655, 30.635, 200).hint
     assert "samples" in check.pick_difference(4.0, 30.655, 30.635, 200).hint
     assert "milliseconds" in check.pick_difference(20.0, 30.655, 30.635, 200).hint
@@ -510,6 +520,30 @@ def test_choose_threshold_argument_slips_are_diagnosed(variant, words, seed):
     assert feedback.status == "incorrect" and words in feedback.hint and "test stretch" not in feedback.hint, feedback
 
 
+def sta_lta_list_power(data, nsta, nlta):
+    """A student's STA/LTA that squares `data` directly: fails on a list."""
+    energy = data ** 2
+    return sta_lta_loop(energy ** 0.5, nsta, nlta)
+
+
+def precision_recall_dividing(detected, onsets, tolerance):
+    """A student's precision_recall without the rule for an empty denominator."""
+    precision, recall = precision_recall_by_hand(detected, onsets, tolerance)
+    return precision * len(detected) / len(detected), recall * len(onsets) / len(onsets)
+
+
+def threshold_dividing(scores, times, onsets, grid, tolerance, merge):
+    """A student's choose_threshold computing F1 without the rule for P + R = 0."""
+    best, best_f1 = None, -1.0
+    for threshold in grid:
+        precision, recall = precision_recall_by_hand(detection.detections(scores, times, threshold, merge),
+                                                     onsets, tolerance)
+        f1 = 2 * float(precision) * float(recall) / (float(precision) + float(recall))
+        if f1 >= best_f1 - 1e-12:
+            best, best_f1 = threshold, max(f1, best_f1)
+    return best
+
+
 PICKS = {"aic_seconds": 30.655, "reference_seconds": 30.635, "sampling_rate": 200}
 SLIP_EXAMPLES = {
     "seconds divided by the sampling rate": (lambda: check.window_samples(0.4, 10, 25), "Divided"),
@@ -538,6 +572,13 @@ SLIP_EXAMPLES = {
     "precision_recall given merge instead of tolerance": (lambda: check.choose_threshold_function(threshold_variant("merge as tolerance")), "`merge` where `tolerance` belongs"),
     "tolerance and merge swapped": (lambda: check.choose_threshold_function(threshold_variant("swapped")), "Tolerance and merge are swapped"),
     "scores and times swapped in detection.detections": (lambda: check.choose_threshold_function(threshold_variant("detections arguments")), "arguments of detection.detections are swapped"),
+    "one sample too many (both ends counted)": (lambda: check.window_samples(251, 10, 25), "One sample too many"),
+    "one sample too few": (lambda: check.window_samples(249, 10, 25), "One sample too few"),
+    "a list of counts used without turning it into an array": (lambda: check.sta_lta_function(sta_lta_list_power), "np.asarray, with dtype=float"),
+    "a ratio divided by zero": (lambda: check.precision_recall_function(precision_recall_dividing), "nothing to divide by is 0"),
+    "F1 divided by zero": (lambda: check.choose_threshold_function(threshold_dividing), "F1 = 0 when P + R = 0"),
+    "picks read off the plot, too coarse": (lambda: check.pick_difference(0.01, **PICKS), "not read the picks off the plot"),
+    "an event's row number instead of a cluster label": (lambda: check.deep_cluster(4, np.array([0, 0, 1, 1, 2]), np.array([10.0, 20, 300, 400, 50])), "row number"),
     "sign of the difference": (lambda: check.pick_difference(-0.02, **PICKS), "sign"),
     "difference in samples": (lambda: check.pick_difference(4.0, **PICKS), "samples"),
     "difference in milliseconds": (lambda: check.pick_difference(20.0, **PICKS), "milliseconds"),

@@ -39,6 +39,8 @@ def _precision_recall(detected, onsets, tolerance):
 SLIPS = [
     ("2.1", "seconds divided by the sampling rate"),
     ("2.1", "the original 100 Hz instead of the decimated rate"),
+    ("2.1", "one sample too many (both ends counted)"),
+    ("2.1", "one sample too few"),
     ("3.1", "STA or LTA window off by one sample"),
     ("3.1", "window that skips the current sample"),
     ("3.1", "centred window (or one that looks ahead)"),
@@ -48,12 +50,14 @@ SLIPS = [
     ("3.1", "one zero too many at the start"),
     ("3.1", "absolute amplitude instead of energy"),
     ("3.1", "LTA over STA, upside down"),
+    ("3.1", "a list of counts used without turning it into an array"),
     ("5.1", "output length off by one"),
     ("5.1", "output as long as the input"),
     ("6.1", "one detection finds two onsets"),
     ("6.1", "a second detection of one event counted as found"),
     ("6.1", "strict < at the tolerance"),
     ("6.1", "precision and recall swapped"),
+    ("6.1", "a ratio divided by zero"),
     ("6.2", "ties broken to the lower threshold"),
     ("6.2", "best recall instead of F1"),
     ("6.2", "best precision instead of F1"),
@@ -63,9 +67,12 @@ SLIPS = [
     ("6.2", "precision_recall given merge instead of tolerance"),
     ("6.2", "tolerance and merge swapped"),
     ("6.2", "scores and times swapped in detection.detections"),
+    ("6.2", "F1 divided by zero"),
     ("7.1", "sign of the difference"),
     ("7.1", "difference in samples"),
     ("7.1", "difference in milliseconds"),
+    ("7.1", "picks read off the plot, too coarse"),
+    ("8.1", "an event's row number instead of a cluster label"),
     ("9.1", "magnitudes compared with Mc without a tolerance"),
     ("9.1", "no bin correction"),
     ("9.1", "natural log instead of log10(e)"),
@@ -83,11 +90,18 @@ SLIPS = [
 def window_samples(answer, seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: samples in a window of ``seconds`` at ``sampling_rate`` Hz."""
     expected = seconds * sampling_rate
-    return check_value(answer, expected, name="n_samples", digits=3,
+    divided = "Divided instead of multiplied: the rate is samples per second, so 10 s hold more samples than 1 s, not fewer."
+    value = _one_number(answer)
+    if value is not None and np.isclose(value, seconds / sampling_rate, rtol=1e-3):   # a fraction, named before "whole"
+        return incorrect(f"n_samples = {value:g}, expected a different value.", divided, mistake=True)
+    return check_value(answer, expected, name="n_samples", whole=True,
                        task="How many samples are 10 s of the decimated record? Give the whole number.",
                        mistakes=[
-                           (seconds / sampling_rate, "Divided instead of multiplied: the rate is samples per "
-                                                     "second, so 10 s hold more samples than 1 s, not fewer."),
+                           (expected + 1, "One sample too many: both ends counted, as for the posts of a "
+                                          "fence. Count the samples: how many does 1 s of the record hold?"),
+                           (expected - 1, "One sample too few: a window of n samples starting at sample 0 "
+                                          "ends at sample n - 1. Count the samples, not the gaps between them."),
+                           (seconds / sampling_rate, divided),
                            (seconds * 100, "The record was decimated: use the new sampling rate, not the "
                                            "original 100 Hz."),
                        ], hint=("A sampling rate counts samples per second.",
@@ -98,7 +112,7 @@ def window_samples(answer, seconds: float, sampling_rate: float) -> Feedback:
 def conv_output_length(answer, length: int, kernel_size: int, stride: int = 1, padding: int = 0) -> Feedback:
     """Exercise: the length after a convolution, ``(L + 2p - K) // stride + 1``."""
     expected = (length + 2 * padding - kernel_size) // stride + 1
-    return check_value(answer, expected, name="n_out", digits=3,
+    return check_value(answer, expected, name="n_out", whole=True,
                        task="How long is the output of the convolution? Give the whole number of samples.",
                        mistakes=[
                            (length + 2 * padding - kernel_size, "Off by one: count the kernel's positions on a "
@@ -284,7 +298,22 @@ def sta_lta_function(function, seed=None) -> Feedback:
     if feedback.status == "incorrect" and callable(function):
         slip = _diagnose_sta_lta_window(function)
         if slip:
-            return incorrect(feedback.message, slip, mistake=True)
+            return incorrect(feedback.message, slip, mistake=True, details=feedback.full)
+        if "a list of integers" in feedback.message and " raised " in feedback.message:
+            return incorrect(feedback.message, "`data` may be a Python list, which has no `**` or arithmetic of "
+                             "its own: turn it into a NumPy array of floats first (np.asarray, with dtype=float).",
+                             mistake=True, details=feedback.full)
+    return feedback
+
+
+ZERO_DIVISION_HINT = ("The task's rule: a ratio with nothing to divide by is 0. Check for a zero denominator "
+                      "before you divide.")
+
+
+def _zero_division(feedback: Feedback) -> Feedback:
+    """The feedback, with the task's rule as its hint when the student's function divided by zero."""
+    if feedback.status == "incorrect" and "raised ZeroDivisionError" in feedback.message:
+        return incorrect(feedback.message, ZERO_DIVISION_HINT, mistake=True, details=feedback.full)
     return feedback
 
 
@@ -342,7 +371,7 @@ def precision_recall_function(function, seed=None) -> Feedback:
              Case(([95.0], [100.0], 10.0), "a detection before the onset"),
              Case(([], [100.0, 200.0], 10.0), "no detections at all"),
              Case(([50.0, 60.0], [], 10.0), "no onsets in the catalogue")]
-    return check_function(
+    return _zero_division(check_function(
         function, _precision_recall, cases, seed=seed, name="precision_recall", rtol=1e-9,
         shortcuts=(detection.precision_recall, detection.match_detections),
         task="Write precision_recall(detected, onsets, tolerance) returning (precision, recall). Matching is "
@@ -360,7 +389,7 @@ def precision_recall_function(function, seed=None) -> Feedback:
                                      "event is a false alarm."),
                   (_strictly_within, "'Within' includes the edge: a detection exactly `tolerance` seconds "
                                      "from an onset finds it (<=, not <)."),
-                  (_swapped, "Swapped: precision divides by the detections, recall by the catalogue's onsets.")])
+                  (_swapped, "Swapped: precision divides by the detections, recall by the catalogue's onsets.")]))
 
 
 # ---- choosing a threshold on the validation stretch ----------------------------------------------
@@ -536,6 +565,10 @@ def choose_threshold_function(function, seed=None) -> Feedback:
               "Compare F1 values with a tolerance (np.isclose): which of the thresholds with the largest F1 "
               "raises the fewest alarms?"),
         mistakes=THRESHOLD_MISTAKES)
+    if feedback.status == "incorrect" and "raised ZeroDivisionError" in feedback.message:
+        return incorrect(feedback.message, "The rule: a ratio with nothing to divide by is 0, so F1 = 0 when "
+                         "P + R = 0 (and your precision_recall returns 0 for an empty list).",
+                         mistake=True, details=feedback.full)
     if feedback.status == "incorrect" and callable(function):
         # a slip may agree with another slip's model on the case that failed first: name the one that agrees
         # with the student's function on every case
@@ -568,16 +601,37 @@ def choose_threshold_function(function, seed=None) -> Feedback:
 def pick_difference(answer, aic_seconds: float, reference_seconds: float, sampling_rate: float) -> Feedback:
     """Exercise: the AIC pick minus the reference pick, in seconds."""
     expected = aic_seconds - reference_seconds
-    return check_value(answer, expected, name="difference_s", unit="s", digits=2,
-                       task="The AIC pick minus the AR pick, in seconds, to 2 significant digits.",
-                       mistakes=[
-                           (-expected, "The sign: AIC pick minus the reference (positive means the AIC pick "
-                                       "is later)."),
-                           (expected * sampling_rate, "That is in samples: a sample lasts 1 / sampling rate seconds."),
-                           (expected * 1000.0, "That is in milliseconds: the answer is in seconds "
-                                               "(divide by 1000)."),
-                       ], hint=("Both picks are already in seconds since the start of the record.",
-                                "Which pick comes first in the sentence of the task? Keep that order."))
+    mistakes = [
+        (-expected, "The sign: AIC pick minus the reference (positive means the AIC pick is later)."),
+        (expected * sampling_rate, "That is in samples: a sample lasts 1 / sampling rate seconds."),
+        (expected * 1000.0, "That is in milliseconds: the answer is in seconds (divide by 1000)."),
+    ]
+    feedback = check_value(answer, expected, name="difference_s", unit="s", digits=2,
+                           task="The AIC pick minus the AR pick, in seconds, to 2 significant digits.",
+                           mistakes=mistakes,
+                           hint=("Subtract the picks as the cell above prints them, to the millisecond, or "
+                                 "use the variables it defines.",
+                                 "Which pick comes first in the sentence of the task? Keep that order."))
+    if feedback.status == "incorrect" and feedback.hint not in [hint for _, hint in mistakes]:
+        value = _one_number(answer)
+        # the picks are a couple of samples apart: values read off the plot (or rounded to 0.01 s) land
+        # within a few samples of the difference, but not to 2 digits
+        if value is not None and abs(value - expected) <= 2.5 / sampling_rate:
+            return incorrect(f"difference_s = {value:g} s is near, but too coarse: the picks are only a few "
+                             f"samples apart, and a sample lasts {1 / sampling_rate:g} s.",
+                             "Do not read the picks off the plot or round them first: subtract the picks the "
+                             "cell above prints to the millisecond, or the variables it defines.",
+                             mistake=True, details=feedback.full)
+    return feedback
+
+
+def _one_number(answer) -> float | None:
+    """The answer as one float, or None if it is not one finite number."""
+    try:
+        values = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return None
+    return float(values[0]) if values.size == 1 and np.isfinite(values[0]) else None
 
 
 @exercise
@@ -597,8 +651,14 @@ def deep_cluster(answer, labels, depths) -> Feedback:
         return incorrect(f"cluster {answer} has a mean depth of {means[answer]:.0f} km, not the largest.",
                          ("Compare the mean depth of every cluster.",
                           "Group the depths by the cluster labels, take each group's mean, and find the largest."))
+    if 0 <= answer < len(depths):
+        return incorrect(f"{answer!r} is not a cluster label; the labels are {sorted(means)}.",
+                         "That looks like an event's row number (an index into `quakes`), not a label: the answer "
+                         "is the cluster whose events have the largest mean depth, one of the labels in the first "
+                         "column of the table above.", mistake=True)
     return incorrect(f"{answer!r} is not a cluster label; the labels are {sorted(means)}.",
-                     "The labels are the numbers in the legend of the map.", mistake=True)
+                     "The labels are the numbers in the first column of the table above (the values in "
+                     "`clusters`).", mistake=True)
 
 
 # ---- the Gutenberg-Richter b-value --------------------------------------------------------------
