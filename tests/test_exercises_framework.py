@@ -650,3 +650,5 @@ def test_a_whole_number_is_judged_exactly_and_never_asked_for_digits():
     assert not off and "digit" not in off.text() and "Count the ends." in off.text()
     slip = check_value(241, 242, name="n", whole=True, mistakes=[(241, "Off by one: count the positions.")])
     assert "Off by one" in slip.text()
+    divided = check_value(0.4, 250, name="n", whole=True, mistakes=[(10 / 25, "Divided instead of multiplied.")])
+    assert "Divided" in divided.text()   # a known mistake first, before "not a whole number"

@@ -546,17 +546,17 @@ def check_value(answer, expected, *, name: str, digits: int | None = None, penci
         return bool(np.all(numbers_agree(values, reference, rtol=rtol, atol=atol, digits=digits)))
 
     got = (arr if arr.shape == wanted else None) if shape is not None else conform(arr, wanted)
-    if whole and got is not None and not np.all(np.isfinite(got) & (got == np.round(got))):
-        return incorrect(f"{name} = {_typed(got) if got.ndim == 0 else _format(got)}{unit} is not a whole number.",
-                         "The question counts something: give the whole number.", mistake=True)
     if got is not None and agree(got, np.broadcast_to(expected, wanted)):
         return correct(f"{name} = {_format(got)}{unit}" if got.ndim == 0 else f"{name} matches the reference.")
     for value, mistake_hint in mistakes:
         value = np.asarray(value, dtype=float)
         candidate = conform(arr, value.shape)
-        if candidate is not None and agree(candidate, value):
+        if candidate is not None and (np.allclose(candidate, value, rtol=1e-9) if whole else agree(candidate, value)):
             return incorrect(_mismatch(name, arr if got is None else got, expected, unit, agree), mistake_hint,
                              mistake=True)
+    if whole and got is not None and not np.all(np.isfinite(got) & (got == np.round(got))):
+        return incorrect(f"{name} = {_typed(got) if got.ndim == 0 else _format(got)}{unit} is not a whole number.",
+                         "The question counts something: give the whole number.", mistake=True)
     if got is None:
         return incorrect(_mismatch(name, arr, expected, unit, agree),
                          f"First the form: give {describe_form(wanted)}; then the numbers are compared.",
