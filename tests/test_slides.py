@@ -417,7 +417,8 @@ def student_copy_in_browser(page, base, front_end, api) -> dict:
     name = f"student_{RISE_NOTEBOOK.name}"
     try:
         open_notebook(page, base, front_end, name, "student")
-        blocks = page.locator(".jp-RenderedMarkdown details")
+        # the sample solutions: the notebook's own folded blocks (a quiz's answer) have another summary
+        blocks = page.locator(".jp-RenderedMarkdown details").filter(has=page.locator("summary", has_text=SUMMARY))
         blocks.first.wait_for(timeout=30_000)
         first = blocks.first
         closed = not first.evaluate("d => d.open") and not first.locator("pre").first.is_visible()
