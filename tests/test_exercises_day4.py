@@ -58,7 +58,10 @@ PERMUTATION = [0.02, 0.2, 0.0, -0.003, 0.0, 0.0]
 def test_overrated_feature():
     assert check.overrated_feature("random_number", NAMES, IMPURITY, PERMUTATION)
     assert "MANY distinct" in check.overrated_feature("random_coin", NAMES, IMPURITY, PERMUTATION).hint
-    assert "real information" in check.overrated_feature("long", NAMES, IMPURITY, PERMUTATION).message
+    # true for the catalogue's columns whatever their permutation importance (stations can be below zero)
+    for real in ["long", "mag", "stations"]:
+        message = check.overrated_feature(real, NAMES, IMPURITY, PERMUTATION).message
+        assert "catalogue's own columns" in message and "above zero" not in message
     assert "not one of" in check.overrated_feature("depth", NAMES, IMPURITY, PERMUTATION).message
 
 
@@ -95,6 +98,10 @@ def test_honest_score():
     assert "same earthquake" in check.honest_score(0.26, 0.254, 0.263).message
     assert "three digits" in check.honest_score(0.25, 0.251, 0.249).message
     assert check.honest_score(0.251, 0.251, 0.249)
+    # one number in a list or array is one number (1.1 accepts it too)
+    assert check.honest_score([0.254], grouped_score=0.254, random_score=0.263)
+    assert check.honest_score(np.array([0.254]), grouped_score=0.254, random_score=0.263)
+    assert "one number" in check.honest_score([0.254, 0.263], 0.254, 0.263).message
 
 
 def test_best_split_on_a_value_names_the_same_cut():
@@ -294,6 +301,8 @@ SLIP_FEEDERS = {
     "the sum of the squared fractions, not 1 minus it": (lambda: check.gini_value(0.625, LABELS), "1 minus"),
     "the entropy instead of the Gini impurity": (lambda: check.gini_value(-np.sum(P * np.log2(P)), LABELS), "entropy"),
     "the fractions not squared": (lambda: check.gini_value(0.0, LABELS), "Square the fractions"),
+    "one class's term p(1-p) only (half the Gini for two classes)": (
+        lambda: check.gini_value(0.75 * 0.25, LABELS), "one class only"),
     "the threshold with the highest impurity": (lambda: check.best_split(1.5, [1.0, 2.0, 3.0, 4.0], ["a", "a", "b", "b"]),
                                                 "HIGHEST"),
     "the weighted sum not divided by n": (_split_fn(F._split_not_divided), "divide the weighted sum"),
@@ -316,6 +325,7 @@ SLIP_FEEDERS = {
     "1/n, one draw": (lambda: check.oob_fraction(1 / 182, 182), "1/n is the chance of one draw"),
     "1/e, the limit for large n": (lambda: check.oob_fraction(np.exp(-1), 182), "1/e"),
     "1 - 1/n, one draw missing the record": (lambda: check.oob_fraction(1 - 1 / 182, 182), "ONE draw misses"),
+    "a percentage instead of a fraction": (lambda: check.oob_fraction(36.7, 182), "percentage"),
     "samples drawn anew without replacement (nothing out of the bag)": (_bag_fn(F._bag_without_replacement),
                                                                         "without replacement"),
     "every tree predicting every record, in the bag too": (_bag_fn(F._bag_in_bag_too), "LEFT IT OUT"),

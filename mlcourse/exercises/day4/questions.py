@@ -26,7 +26,9 @@ def gini_value(answer, labels) -> Feedback:
         (np.sum(p ** 2), "That is sum p_k^2; the Gini impurity is 1 minus it."),
         (trees.entropy(labels), "That is the entropy; the Gini impurity is 1 - sum p_k^2."),
         (1 - np.sum(p), "Square the fractions before summing: 1 - sum p_k^2."),
-    ], hint=("Count the events of each class in the group and divide by the group's size: those are "
+    ] + [(value, "That is the term of one class only (half the impurity when there are two classes): the "
+                 "Gini impurity adds up such a term for every class.")
+         for value in dict.fromkeys(np.round(p * (1 - p), 12)) if len(p) > 1], hint=("Count the events of each class in the group and divide by the group's size: those are "
              "the fractions p_k.",
              "Square each fraction, add the squares, and subtract the sum from 1."),
        task="Give the Gini impurity of the group (a number between 0 and 1) to three significant digits.")
@@ -90,6 +92,7 @@ def oob_fraction(answer, n_samples: int) -> Feedback:
         (np.exp(-1), f"That is 1/e, the limit for very large n; compute the probability for n = {n} "
                      "itself (the difference shows in the third digit)."),
         (1 - 1 / n, "That is the chance that ONE draw misses the record; all n draws must miss it."),
+        (100 * expected, "That is a percentage: give the fraction, a number between 0 and 1."),
     ], hint=("A record is left out when every one of the n draws misses it. What is the chance that one "
              "draw misses it?",
              "The draws are independent: multiply the chance of one miss n times, i.e. raise it to the "
@@ -123,7 +126,8 @@ def overrated_feature(answer, names, impurity, permutation, noise=("random_numbe
         return incorrect(f"{answer} is noise, but the impurity importance does not favour it much.",
                          "Impurity importances favour features with MANY distinct values: which noise "
                          "feature has many?", mistake=True)
-    return incorrect(f"{answer} carries real information: its permutation importance is above zero.",
+    return incorrect(f"{answer} is one of the catalogue's own columns, not one of the two noise features we "
+                     "added.",
                      ("Look for a feature that is pure noise (we added two) yet gets a visible bar in the "
                       "impurity chart.",
                       "Of the two noise features, the one with many distinct values offers many thresholds: "
@@ -200,10 +204,14 @@ def honest_score(answer, grouped_score, random_score) -> Feedback:
                          "row's name inside the brackets, or type the printed value.",
                          "The row names of the table select its numbers.", mistake=True)
     try:
-        value = float(answer)
+        number = np.asarray(answer, dtype=float)   # a 1-element list or array is one number too
     except (TypeError, ValueError, OverflowError):
-        return incorrect(f"Give one number, not {type(answer).__name__}.",
+        number = None
+    if number is None or number.size != 1:
+        return incorrect(f"Give one number, not {type(answer).__name__}"
+                         f"{'' if number is None else f' of {number.size} numbers'}.",
                          "Copy one of the two printed values.", mistake=True)
+    value = float(number.ravel()[0])
     grouped, randomly = float(grouped_score), float(random_score)
     # judged at the digits the prompt asks: two significant digits (or the table's three)
     for digits in (3, 2):
