@@ -450,7 +450,10 @@ def _run_case(function, case, expected, seconds, number, total, name, compare, m
     details = f"{inputs}\n\nreturned = {_full(got)}\n\nexpected = {_full(expected)}"
     for wrong, mistake_hint in mistakes:
         try:
-            if not compare(got, wrong(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs or {}))):
+            slip = wrong(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs or {}))
+            # identical counts too: a slip's answer can be one that compare() refuses by its form
+            # (only the first column searched, on a constant first column, finds no split at all)
+            if not compare(got, slip) or _identical(got, slip):
                 return incorrect(message, mistake_hint, mistake=True, details=details)
         except Exception:  # noqa: BLE001 - a mistake model that does not apply to this case
             continue
@@ -459,6 +462,25 @@ def _run_case(function, case, expected, seconds, number, total, name, compare, m
                                   "np.shape(...), and return the form asked for; then the numbers are compared.",
                          mistake=True, details=details)
     return incorrect(message, hint, details=details)
+
+
+def _identical(a, b) -> bool:
+    """True when ``a`` and ``b`` hold the same values in the same nesting (NaN equals NaN).
+
+    >>> _identical((None, None, float("inf")), (None, None, np.inf)), _identical([1, 2], [1, 3])
+    (True, False)
+    """
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b))
+    if a is None or b is None:
+        return a is b
+    try:
+        return bool(np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True))
+    except (TypeError, ValueError):  # equal_nan needs numbers; other objects compare as they are
+        try:
+            return bool(np.all(np.asarray(a) == np.asarray(b))) and np.shape(a) == np.shape(b)
+        except Exception:  # noqa: BLE001 - objects that cannot be compared are not identical
+            return False
 
 
 # ---- shortcuts: the library's own answer, called by the student's function ------------------------
