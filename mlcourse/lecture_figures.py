@@ -78,7 +78,7 @@ def ai_ml_dl_diagram(ax=None):
 def ml_timeline(ax=None, events=TIMELINE):
     """The milestones of machine learning: one row per event, placed at its year."""
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 6.2))
+        _, ax = plt.subplots(figsize=(11, 5.6))
     for start, end, name, colour in [(1969, 1985, "'dark age'", OKABE_ITO[7]),
                                      (1994.5, 2000, "'silver age'", OKABE_ITO[5]),
                                      (2012, 2021, "'golden age'", OKABE_ITO[1])]:
@@ -101,7 +101,7 @@ def ml_timeline(ax=None, events=TIMELINE):
 def ocean_profiles(df, axes=None):
     """Each ocean input against depth (depth downward), coloured by |latitude|."""
     if axes is None:
-        _, axes = plt.subplots(1, len(OCEAN_INPUTS), figsize=(14, 4.5), sharey=True,
+        _, axes = plt.subplots(1, len(OCEAN_INPUTS), figsize=(12, 4.3), sharey=True,
                                constrained_layout=True)
     for ax, column in zip(axes, OCEAN_INPUTS):
         points = ax.scatter(df[column], df["depth_m"], c=np.abs(df["latitude_deg"]), s=4,

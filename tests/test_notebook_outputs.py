@@ -1,5 +1,6 @@
 """Stored outputs that any CPU reproduces: no float printed with more digits than carry meaning."""
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -62,3 +63,46 @@ def test_every_grid_search_states_its_choice_rule(notebook):
 def test_the_choice_rule_check_can_fail():
     assert grid_searches_without_a_rule('GridSearchCV(m, {"a": [1, 2]}, cv=KFold(3))') != []
     assert grid_searches_without_a_rule('GridSearchCV(m, {"a": [1, 2]}, cv=KFold(3), refit=rule)') == []
+
+
+# A projector shows 1280x720: a figure must fit beside the slide's title and a line of its code.
+SLIDE_FIGURE = (1280, 560)
+
+
+def png_size(data: str) -> tuple[int, int]:
+    """Width and height of a base64 PNG, read from its IHDR header."""
+    header = base64.b64decode(data[:44])
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def figures_too_big(cells, limit=SLIDE_FIGURE) -> list[str]:
+    code = [c for c in cells if c["cell_type"] == "code"]
+    sizes = [(i, png_size(output["data"]["image/png"])) for i, cell in enumerate(code)
+             for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
+    return [f"code cell {i}: {w}x{h} px" for i, (w, h) in sizes if w > limit[0] or h > limit[1]]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_figures_fit_a_projector_slide(notebook):
+    found = figures_too_big(json.loads(notebook.read_text())["cells"])
+    assert found == [], (f"make these figures at most {SLIDE_FIGURE[0]}x{SLIDE_FIGURE[1]} px "
+                         "(figsize in inches x 100 dpi):\n" + "\n".join(found))
+
+
+def test_the_figure_size_check_can_fail():
+    import io
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def cell(figsize):
+        fig = plt.figure(figsize=figsize, dpi=100)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        plt.close(fig)
+        data = base64.b64encode(buffer.getvalue()).decode()
+        return {"cell_type": "code", "outputs": [{"data": {"image/png": data}}]}
+
+    assert figures_too_big([cell((12, 5)), cell((14, 4)), cell((11, 8.5))]) == [
+        "code cell 1: 1400x400 px", "code cell 2: 1100x850 px"]
