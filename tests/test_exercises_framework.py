@@ -192,6 +192,24 @@ def test_known_mistakes_of_function_exercises_get_their_hint():
     assert fb.hint == "That is the median."
 
 
+def test_a_mistake_is_named_even_when_its_answer_has_a_refused_form():
+    """A search of the first column alone finds no split on a constant column: (None, None, inf).
+    compare() refuses that form, yet the student's answer is the slip's, and the slip is named."""
+    def compare(got, expected):
+        return "" if None not in got and np.allclose(got, expected) else "feature should be a column number"
+
+    def first_column_only(X):
+        return (None, None, np.inf) if np.ptp(X[:, 0]) == 0 else (0, 0.5, 0.0)
+
+    cases = [Case((np.array([[5.0, 0.0], [5.0, 1.0]]),), "a constant first column")]
+    fb = check_function(first_column_only, lambda X: (1, 0.5, 0.0), cases, name="split", compare=compare,
+                        mistakes=[(first_column_only, "Loop over every column.")])
+    assert fb.hint == "Loop over every column."
+    fb = check_function(lambda X: (None, None, 0.0), lambda X: (1, 0.5, 0.0), cases, name="split",
+                        compare=compare, mistakes=[(first_column_only, "Loop over every column.")])
+    assert fb.hint != "Loop over every column."
+
+
 def test_tuples_and_dicts_are_compared_item_by_item():
     def stats(values):
         return {"mean": 2.0, "max": 4.0}
