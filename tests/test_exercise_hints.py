@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 import pytest
+from notebook_code import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -48,15 +49,6 @@ def day_modules(notebook: Path) -> list[Path]:
 
 def cells(notebook: Path) -> list[dict]:
     return json.loads(notebook.read_text())["cells"]
-
-
-def parse(source: str) -> ast.Module | None:
-    """A cell or a fragment as Python (IPython's %magics and !commands dropped), or None."""
-    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
-    try:
-        return ast.parse("\n".join(lines))
-    except SyntaxError:
-        return None
 
 
 def squeeze(text: str) -> str:

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from notebook_code import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -21,14 +22,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 # Known overwrites, each with the reason it stays: (notebook, name) -> reason. Empty: a later cell
 # that needs a name of its own gets one (`run_sta_lta = use(sta_lta, ...)`), so the student's stays.
 ALLOWED: dict[tuple[str, str], str] = {}
-
-
-def parse(source: str) -> ast.Module | None:
-    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
-    try:
-        return ast.parse("\n".join(lines))
-    except SyntaxError:
-        return None
 
 
 def _targets(target: ast.expr) -> list[str]:

@@ -1,11 +1,15 @@
 """Stored outputs that any CPU reproduces: no float printed with more digits than carry meaning."""
 
 import base64
+import io
 import json
 import re
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
+
+from mlcourse.widgets import png_size
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -69,15 +73,9 @@ def test_the_choice_rule_check_can_fail():
 SLIDE_FIGURE = (1280, 560)
 
 
-def png_size(data: str) -> tuple[int, int]:
-    """Width and height of a base64 PNG, read from its IHDR header."""
-    header = base64.b64decode(data[:44])
-    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
-
-
 def figures_too_big(cells, limit=SLIDE_FIGURE) -> list[str]:
     code = [c for c in cells if c["cell_type"] == "code"]
-    sizes = [(i, png_size(output["data"]["image/png"])) for i, cell in enumerate(code)
+    sizes = [(i, png_size(base64.b64decode(output["data"]["image/png"]))) for i, cell in enumerate(code)
              for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
     return [f"code cell {i}: {w}x{h} px" for i, (w, h) in sizes if w > limit[0] or h > limit[1]]
 
@@ -90,12 +88,6 @@ def test_figures_fit_a_projector_slide(notebook):
 
 
 def test_the_figure_size_check_can_fail():
-    import io
-
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     def cell(figsize):
         fig = plt.figure(figsize=figsize, dpi=100)
         buffer = io.BytesIO()
