@@ -142,6 +142,26 @@ def keep_requests_local(context, origin: str, blocked: list) -> None:
     context.route("**/*", only_origin)
 
 
+@contextmanager
+def offline_chromium(folder: Path, width: int, height: int):
+    """``folder`` served on localhost and a Chromium context that can reach nothing else.
+
+    Yields ``(origin, context, blocked)``: pages of ``context`` load only from ``origin``, and every
+    other request is aborted and listed in ``blocked`` (see :func:`keep_requests_local`).
+    """
+    from playwright.sync_api import sync_playwright
+
+    blocked = []
+    with serve_directory(folder) as origin, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": width, "height": height})
+        keep_requests_local(context, origin, blocked)
+        try:
+            yield origin, context, blocked
+        finally:
+            browser.close()
+
+
 def watch(page, console=("error",)) -> tuple[list, list]:
     """Record what goes wrong on ``page``: failed requests and HTTP errors in the first list, script
     errors and console messages of the ``console`` types in the second."""

@@ -29,8 +29,7 @@ SITE = ROOT / "build" / "site"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_site  # noqa: E402
-from browser_check import (CHROMIUM, CHROMIUM_ARGS, browser_available, keep_requests_local, probe_guard,  # noqa: E402
-                           serve_directory, watch)
+from browser_check import browser_available, offline_chromium, probe_guard, watch  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 DAYS = [p.stem for p in NOTEBOOKS]
@@ -117,14 +116,9 @@ class TestSiteInChromium:
     @pytest.fixture(scope="class")
     @classmethod
     def visits(cls):
-        from playwright.sync_api import sync_playwright
-
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        blocked, reports = [], {}
-        with serve_directory(SITE) as origin, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 800})
-            keep_requests_local(context, origin, blocked)
+        reports = {}
+        with offline_chromium(SITE, 1280, 800) as (origin, context, blocked):
             for name in PAGES:
                 page = context.new_page()
                 failed, errors = watch(page, console=("error", "warning"))
@@ -143,7 +137,6 @@ class TestSiteInChromium:
             results = page.locator("#search-results li a, .search li a")
             results.first.wait_for(timeout=20_000)
             reports["search for gini"] = {"results": results.evaluate_all("as => as.map(a => a.href)")}
-            browser.close()
         return {"origin": origin, "blocked": blocked, "probe": probe, "pages": reports}
 
     def test_the_landing_page_days_maps_and_glossary_are_there(self):

@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_slides  # noqa: E402
 from student_copies import SUMMARY  # noqa: E402
 from browser_check import (CHROMIUM, CHROMIUM_ARGS, Api, browser_available, check_slider, free_port,  # noqa: E402
-                           keep_requests_local, open_notebook, probe_guard, serve_directory, start_server,
-                           stop_server, watch, write_copy)
+                           offline_chromium, open_notebook, probe_guard, start_server, stop_server, watch,
+                           write_copy)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 DAYS = [p.stem for p in NOTEBOOKS]
@@ -145,14 +145,9 @@ class TestStaticSlides:
     @pytest.fixture(scope="class")
     @classmethod
     def visits(cls):
-        from playwright.sync_api import sync_playwright
-
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        blocked, reports = [], {}
-        with serve_directory(SLIDES) as origin, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": build_slides.WIDTH, "height": build_slides.HEIGHT})
-            keep_requests_local(context, origin, blocked)
+        reports = {}
+        with offline_chromium(SLIDES, build_slides.WIDTH, build_slides.HEIGHT) as (origin, context, blocked):
             for name in ["index.html", *(f"{day}.slides.html" for day in DAYS)]:
                 page = context.new_page()
                 failed, errors = watch(page)
@@ -179,7 +174,6 @@ class TestStaticSlides:
                 page.close()
             # the guard itself: a request outside, as a CDN script would make, is caught
             probe = probe_guard(context, origin, blocked, "https://cdn.example.org/reveal.js")
-            browser.close()
         return {"blocked": blocked, "probe": probe, "pages": reports}
 
     def test_no_request_leaves_localhost(self, visits):
