@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.patches import Ellipse, Rectangle
 
 from ._validation import check_array
-from .datasets import OCEAN_INPUTS, OCEAN_UNITS
+from .datasets import LIGHT_NOISE_FLOOR, OCEAN_INPUTS, OCEAN_UNITS
 from .plotting import OKABE_ITO
 
 __all__ = ["TIMELINE", "SLIDE_CORRECTIONS", "ai_ml_dl_diagram", "ml_timeline", "ocean_profiles", "boxes_iou"]
@@ -108,6 +108,10 @@ def ocean_profiles(df, axes=None):
                             cmap="cividis_r", vmin=0, vmax=70)
         unit = OCEAN_UNITS[column]
         ax.set_xlabel(column.split("_")[0] + (f" ({unit})" if unit else ""))
+        if column == "light_W_m2":   # fades a thousandfold within 250 m: a log axis shows how deep it reaches
+            ax.set_xscale("symlog", linthresh=LIGHT_NOISE_FLOOR)
+            ax.set_xticks([0, LIGHT_NOISE_FLOOR, 1, 100], ["0", "0.01", "1", "100"])
+            ax.set_xlabel(f"light ({unit}, log scale)")
     axes[0].set_ylabel("depth (m)")
     axes[0].invert_yaxis()
     plt.colorbar(points, ax=list(axes), label="|latitude| (°)", pad=0.01, fraction=0.03)

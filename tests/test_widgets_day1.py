@@ -99,6 +99,7 @@ def test_lecture_figures():
         {t.get_text() for t in ax.texts}
     axes = lf.ocean_profiles(make_ocean_profiles(50, rng=0))
     assert axes[0].get_ylabel() == "depth (m)" and axes[1].get_xlabel() == "pressure (dbar)"
+    assert axes[4].get_xscale() == "symlog" and axes[0].get_xscale() == "linear"
     ax = lf.boxes_iou([0, 0, 2, 2], [1, 1, 3, 3])
     assert len(ax.patches) == 3  # two boxes and their intersection
 
